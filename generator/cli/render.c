@@ -1,0 +1,71 @@
+/* gongwen render FILE... [-o OUT.pdf] */
+#include "cli/cli.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(FILE *to)
+{
+    fputs("usage: gongwen render FILE.yaml [-o OUT.pdf]\n"
+          "       gongwen render FILE.yaml... (each to FILE.pdf beside it)\n"
+          "PDF dates come from the document's date, or from $SOURCE_DATE_EPOCH when set.\n", to);
+}
+
+/* FILE.yaml -> FILE.pdf */
+static char *default_output(const char *input)
+{
+    size_t n = strlen(input);
+    const char *dot = strrchr(input, '.');
+    const char *slash = strrchr(input, '/');
+    if (dot && (!slash || dot > slash)) n = (size_t)(dot - input);
+    char *out = malloc(n + 5);
+    if (out) { memcpy(out, input, n); strcpy(out + n, ".pdf"); }
+    return out;
+}
+
+static int source_date_epoch(int64_t *out)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s) return 1;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (*end || errno || v < 0) return 0;
+    *out = v;
+    return 1;
+}
+
+int cmd_render(int argc, char **argv)
+{
+    const char *output = NULL;
+    const char *inputs[256];
+    int ninputs = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) output = argv[++i];
+        else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) { usage(stdout); return EXIT_OK; }
+        else if (argv[i][0] == '-' && argv[i][1]) { fprintf(stderr, "gongwen render: unknown option %s\n", argv[i]); usage(stderr); return EXIT_USAGE; }
+        else if (ninputs < 256) inputs[ninputs++] = argv[i];
+    }
+    if (ninputs == 0 || (output && ninputs > 1)) { usage(stderr); return EXIT_USAGE; }
+    gw_render_options opts;
+    gw_render_options_init(&opts);
+    if (!source_date_epoch(&opts.source_date_epoch)) {
+        fprintf(stderr, "gongwen render: SOURCE_DATE_EPOCH must be a number of seconds\n");
+        return EXIT_USAGE;
+    }
+    gw_diagnostics *diags = gw_diagnostics_create();
+    gw_engine *engine = NULL;
+    int rc = EXIT_OK;
+    if (gw_engine_create(NULL, diags, &engine) != GW_OK) rc = EXIT_ENV;
+    for (int i = 0; rc != EXIT_ENV && i < ninputs; i++) {
+        char *out = output ? strdup(output) : default_output(inputs[i]);
+        gw_status st = out ? gw_render_file(engine, inputs[i], out, &opts, diags) : GW_ERR_NOMEM;
+        if (st != GW_OK) rc = st == GW_ERR_INPUT || st == GW_ERR_FONT ? EXIT_INPUT : EXIT_ENV;
+        free(out);
+    }
+    cli_print_diagnostics(diags);
+    gw_engine_destroy(engine);
+    gw_diagnostics_destroy(diags);
+    return rc;
+}

@@ -1,0 +1,124 @@
+#include "fonts/face.h"
+#include <hb-ot.h>
+#include <stdlib.h>
+#include <string.h>
+#include FT_CID_H
+
+/* FT fsType bit 1 (0x0002): restricted licence embedding, no embedding at all. */
+#define FS_TYPE_RESTRICTED 0x0002
+
+static char *ot_name(hb_face_t *face, hb_ot_name_id_t id)
+{
+    char buf[256];
+    unsigned len = sizeof buf;
+    if (!hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) || !len) {
+        len = sizeof buf;
+        if (!hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, buf) || !len) return NULL;
+    }
+    return strdup(buf);
+}
+
+static gw_outline outline_of(FT_Face ft, hb_face_t *hb)
+{
+    hb_blob_t *cff = hb_face_reference_table(hb, HB_TAG('C', 'F', 'F', ' '));
+    unsigned len = hb_blob_get_length(cff);
+    hb_blob_destroy(cff);
+    if (!len) return GW_OUTLINE_TRUETYPE;
+    FT_Bool is_cid = 0;
+    if (FT_Get_CID_Is_Internally_CID_Keyed(ft, &is_cid) == 0 && is_cid) return GW_OUTLINE_CFF_CID;
+    return GW_OUTLINE_CFF_NAMED;
+}
+
+static int read_face(gw_face *f, FT_Library ft, gw_diagnostics *diags)
+{
+    gw_loc loc = gw_loc_file(f->path);
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(f->blob, &len);
+    if (FT_New_Memory_Face(ft, (const FT_Byte *)data, (FT_Long)len, (FT_Long)f->index, &f->ft_face)) {
+        f->ft_face = NULL;
+        gw_error(diags, "E0802", loc, "not a usable font file (face %u)", f->index);
+        return 0;
+    }
+    if (FT_Get_FSType_Flags(f->ft_face) & FS_TYPE_RESTRICTED) {
+        gw_error(diags, "E0803", loc, "the font's licence forbids embedding it (fsType)");
+        return 0;
+    }
+    f->hb_face = hb_face_create(f->blob, f->index);
+    f->glyph_count = hb_face_get_glyph_count(f->hb_face);
+    f->upem = hb_face_get_upem(f->hb_face);
+    if (!f->glyph_count || !f->upem) {
+        gw_error(diags, "E0802", loc, "the font has no glyphs (face %u)", f->index);
+        return 0;
+    }
+    f->hb_font = hb_font_create(f->hb_face);
+    f->outline = outline_of(f->ft_face, f->hb_face);
+    f->family = ot_name(f->hb_face, HB_OT_NAME_ID_FONT_FAMILY);
+    f->postscript_name = ot_name(f->hb_face, HB_OT_NAME_ID_POSTSCRIPT_NAME);
+    if (!f->postscript_name) f->postscript_name = strdup("Font");
+    if (!f->family) f->family = strdup(f->postscript_name ? f->postscript_name : "");
+    return f->postscript_name && f->family;
+}
+
+gw_face *gw_face_open(FT_Library ft, const char *path, unsigned index, gw_diagnostics *diags)
+{
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    if (!blob) {
+        gw_error(diags, "E0801", gw_loc_file(path), "cannot read the font file");
+        return NULL;
+    }
+    gw_face *f = calloc(1, sizeof *f);
+    if (!f || !(f->path = strdup(path))) {
+        free(f);
+        hb_blob_destroy(blob);
+        return NULL;
+    }
+    f->refcount = 1;
+    f->blob = blob;
+    f->index = index;
+    if (!read_face(f, ft, diags)) {
+        gw_face_destroy(f);
+        return NULL;
+    }
+    return f;
+}
+
+gw_face *gw_face_reference(gw_face *f)
+{
+    if (f) f->refcount++;
+    return f;
+}
+
+void gw_face_destroy(gw_face *f)
+{
+    if (!f || --f->refcount > 0) return;
+    if (f->ft_face) FT_Done_Face(f->ft_face);
+    hb_font_destroy(f->hb_font);
+    hb_face_destroy(f->hb_face);
+    hb_blob_destroy(f->blob);
+    free(f->family);
+    free(f->postscript_name);
+    free(f->path);
+    free(f);
+}
+
+uint32_t gw_face_glyph(const gw_face *f, uint32_t cp)
+{
+    hb_codepoint_t gid = 0;
+    return hb_font_get_nominal_glyph(f->hb_font, cp, &gid) ? gid : 0;
+}
+
+uint32_t gw_face_cid(const gw_face *f, uint32_t gid)
+{
+    FT_UInt cid = 0;
+    if (FT_Get_CID_From_Glyph_Index(f->ft_face, gid, &cid) != 0) return gid;
+    return cid;
+}
+
+unsigned gw_font_file_face_count(FT_Library ft, const char *path)
+{
+    FT_Face face;
+    if (FT_New_Face(ft, path, -1, &face)) return 0;
+    unsigned n = (unsigned)face->num_faces;
+    FT_Done_Face(face);
+    return n;
+}

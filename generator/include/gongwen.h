@@ -1,0 +1,83 @@
+/* gongwen: Chinese official documents (公文) to print-ready PDF, per GB/T 9704-2012.
+ *
+ * Object lifetimes follow one rule: whoever calls *_create owns the object and
+ * calls the matching *_destroy.  Library functions never print and never exit;
+ * they return a status and add to a diagnostics list the caller provides. */
+#ifndef GONGWEN_H
+#define GONGWEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum gw_status {
+    GW_OK = 0,
+    GW_ERR_INPUT,     /* the document, template or font map is wrong: see diagnostics */
+    GW_ERR_FONT,      /* a font is missing, broken or cannot serve a character */
+    GW_ERR_IO,        /* reading or writing a file failed */
+    GW_ERR_NOMEM,
+    GW_ERR_INTERNAL
+} gw_status;
+
+typedef enum gw_severity { GW_WARNING, GW_ERROR } gw_severity;
+
+/* One problem, located in a file.  line and column count from 1; 0 means
+ * "the file as a whole". */
+typedef struct gw_diag {
+    gw_severity severity;
+    const char *code;     /* stable code such as "E0001" (docs/diagnostics.md) */
+    const char *file;
+    unsigned    line, column;
+    const char *path;     /* field path such as "signature.date", or "" */
+    const char *message;
+} gw_diag;
+
+typedef struct gw_diagnostics gw_diagnostics;
+
+gw_diagnostics *gw_diagnostics_create(void);
+void            gw_diagnostics_destroy(gw_diagnostics *diags);
+size_t          gw_diagnostics_count(const gw_diagnostics *diags);
+const gw_diag  *gw_diagnostics_get(const gw_diagnostics *diags, size_t i);
+size_t          gw_diagnostics_errors(const gw_diagnostics *diags);
+
+/* An engine holds what outlives one document: the data folder (templates/,
+ * fonts/) and the opened fonts, so a batch opens each font file once. */
+typedef struct gw_engine gw_engine;
+
+typedef struct gw_engine_options {
+    const char *data_dir;    /* NULL: $GONGWEN_DATA_DIR, else the build's source folder */
+    const char *fonts_file;  /* NULL: <data_dir>/fonts/fonts.yaml */
+} gw_engine_options;
+
+gw_status  gw_engine_create(const gw_engine_options *options, gw_diagnostics *diags,
+                            gw_engine **engine_out);
+void       gw_engine_destroy(gw_engine *engine);
+
+typedef struct gw_render_options {
+    /* Seconds since 1970 for the PDF's dates, or -1 to take them from the
+     * document's date (the default: output depends on the input only). */
+    int64_t source_date_epoch;
+} gw_render_options;
+
+void gw_render_options_init(gw_render_options *options);
+
+/* Renders the YAML document at input_path to a PDF in memory.  On GW_OK
+ * *pdf_out holds malloc'ed bytes the caller frees. */
+gw_status gw_render_to_memory(gw_engine *engine, const char *input_path,
+                              const gw_render_options *options, gw_diagnostics *diags,
+                              unsigned char **pdf_out, size_t *pdf_len_out);
+
+/* Renders input_path to output_path atomically: the file appears whole or
+ * not at all, and an existing file is only replaced on success. */
+gw_status gw_render_file(gw_engine *engine, const char *input_path, const char *output_path,
+                         const gw_render_options *options, gw_diagnostics *diags);
+
+const char *gw_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

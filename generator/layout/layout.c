@@ -1,0 +1,281 @@
+#include "layout/layout.h"
+#include "text/lines.h"
+#include "util/buf.h"
+#include <hb-ot.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HUGE_WIDTH 1e9
+
+typedef struct layout {
+    const gw_document *doc;
+    const gw_template *t;
+    const gw_fontset  *fonts;
+    gw_diagnostics    *diags;
+    gw_display_list   *dl;
+    gw_page           *page;
+    long               line;        /* next free grid line on the page */
+    gw_status          status;
+} layout;
+
+static void fail(layout *L, gw_status st)
+{
+    if (L->status == GW_OK) L->status = st;
+}
+
+/* Height of the ideographic em box above the baseline, for a face at size. */
+static double em_top(const gw_face *face, double size)
+{
+    hb_position_t top = 0;
+    hb_ot_layout_get_baseline_with_fallback(face->hb_font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+                                            HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &top);
+    return top * size / face->upem;
+}
+
+static int text_style(layout *L, const gw_style *s, int with_latin, gw_text_style *out)
+{
+    out->role = gw_fontset_role(L->fonts, s->role);
+    out->latin = with_latin ? gw_fontset_role(L->fonts, L->t->latin.role) : NULL;
+    out->size = s->size;
+    out->pitch = s == &L->t->body || s == &L->t->colophon ? L->t->char_pitch * s->size / L->t->body.size
+                                                          : s->size;
+    out->color = s->color;
+    if (out->role && out->role->chain_len) return 1;
+    gw_error(L->diags, "E0812", gw_loc_file(L->t->path), "no font is available for the role %s", s->role);
+    fail(L, GW_ERR_FONT);
+    return 0;
+}
+
+static int new_page(layout *L)
+{
+    L->page = gw_display_list_add_page(L->dl, L->t->page_width, L->t->page_height);
+    L->line = 0;
+    if (!L->page) fail(L, GW_ERR_NOMEM);
+    return L->page != NULL;
+}
+
+/* Top of the next grid line, starting a new page when this one is full. */
+static double next_line_top(layout *L)
+{
+    if (L->line >= L->t->lines_per_page && !new_page(L)) return 0;
+    return L->t->type_top + (double)L->line++ * L->t->line_pitch;
+}
+
+static void place_line(layout *L, gw_line *line, double x, double baseline, double hscale)
+{
+    for (size_t r = 0; r < line->run_count; r++) {
+        gw_glyph_run *run = &line->runs[r];
+        run->x = x + run->x * hscale;
+        run->y = baseline;
+        run->hscale = hscale;
+        for (size_t g = 0; g < run->glyph_count; g++) run->glyphs[g].x *= hscale;
+        if (!gw_page_add_glyphs(L->page, run)) fail(L, GW_ERR_NOMEM);
+    }
+    free(line->runs);          /* the page took each run's arrays */
+    line->runs = NULL;
+    line->run_count = 0;
+}
+
+static gw_status break_text(layout *L, const char *text, const gw_text_style *st, double first,
+                            double width, gw_src src, const char *path, gw_lines *out)
+{
+    gw_loc loc = { L->doc->path, src.line, src.column, path };
+    gw_status s = gw_break_text(text, strlen(text), st, first, width, loc, L->diags, out);
+    if (s != GW_OK) fail(L, s);
+    return s;
+}
+
+enum align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+
+/* Sets text on the flowing grid: first line indented by `indent`, lines
+ * aligned inside [left + inset_l, right - inset_r]. */
+static void flow_text(layout *L, const char *text, const gw_style *style, double indent,
+                      enum align align, double inset_r, gw_src src, const char *path)
+{
+    gw_text_style st;
+    gw_lines lines;
+    if (!text || !text_style(L, style, 1, &st)) return;
+    double width = L->t->type_width - inset_r;
+    if (break_text(L, text, &st, width - indent, width, src, path, &lines) != GW_OK) return;
+    for (size_t i = 0; i < lines.count; i++) {
+        double top = next_line_top(L);
+        if (!L->page) break;
+        gw_line *ln = &lines.lines[i];
+        double x = L->t->type_left + (i == 0 ? indent : 0);
+        if (align == ALIGN_CENTER) x = L->t->type_left + (width - ln->width) / 2;
+        if (align == ALIGN_RIGHT) x = L->t->type_left + width - ln->width;
+        double em = ln->run_count ? em_top(ln->runs[0].face, style->size) : style->size * 0.88;
+        place_line(L, ln, x, top + em, 1);
+    }
+    gw_lines_free(&lines);
+}
+
+/* One line of text at an absolute top edge; returns its width. */
+static double set_line_at(layout *L, const char *text, const gw_style *style, double top,
+                          enum align align, double inset, double max_width)
+{
+    gw_text_style st;
+    gw_lines lines;
+    gw_src none = { 0, 0 };
+    if (!text || !text_style(L, style, 1, &st)) return 0;
+    if (break_text(L, text, &st, HUGE_WIDTH, HUGE_WIDTH, none, "", &lines) != GW_OK) return 0;
+    double width = 0;
+    if (lines.count) {
+        gw_line *ln = &lines.lines[0];
+        double hscale = max_width > 0 && ln->width > max_width ? max_width / ln->width : 1;
+        width = ln->width * hscale;
+        double x = L->t->type_left + inset;
+        if (align == ALIGN_CENTER) x = L->t->type_left + (L->t->type_width - width) / 2;
+        if (align == ALIGN_RIGHT) x = L->t->type_left + L->t->type_width - inset - width;
+        double em = ln->run_count ? em_top(ln->runs[0].face, style->size) : style->size * 0.88;
+        place_line(L, ln, x, top + em, hscale);
+    }
+    gw_lines_free(&lines);
+    return width;
+}
+
+static char *reply_text(const gw_document *d, const gw_template *t)
+{
+    gw_buf b;
+    gw_buf_init(&b);
+    const char *label = d->reply_label ? d->reply_label : t->reply_label;
+    for (const char *p = t->reply_format; *p; p++) {
+        if (strncmp(p, "{label}", 7) == 0) { gw_buf_puts(&b, label); p += 6; }
+        else if (strncmp(p, "{category}", 10) == 0) { gw_buf_puts(&b, d->reply_category); p += 9; }
+        else gw_buf_append(&b, p, 1);
+    }
+    return gw_buf_steal(&b, NULL);
+}
+
+/* 版头: mark, 发文字号 (with 签发人), reply category, red rule.  Returns
+ * the rule's y. */
+static double header(layout *L)
+{
+    const gw_template *t = L->t;
+    const gw_document *d = L->doc;
+    char mark[512];
+    snprintf(mark, sizeof mark, "%s%s", d->issuer, d->issuer_mark ? "" : t->mark_suffix);
+    set_line_at(L, d->issuer_mark ? d->issuer_mark : mark, &t->mark, t->mark_top, ALIGN_CENTER, 0,
+                t->type_width);
+    double top = t->mark_top + t->mark.size + (double)t->number_gap_lines * t->line_pitch;
+    if (d->number && d->signers) {     /* upward document: number left, 签发人 right */
+        char signer[512];
+        snprintf(signer, sizeof signer, "签发人：%s", d->signers);
+        set_line_at(L, d->number, &t->number, top, ALIGN_LEFT, t->char_pitch, 0);
+        set_line_at(L, signer, &t->number, top, ALIGN_RIGHT, t->char_pitch, 0);
+    } else if (d->number) {
+        enum align a = strcmp(t->number_align, "right") == 0 ? ALIGN_RIGHT : ALIGN_CENTER;
+        set_line_at(L, d->number, &t->number, top, a, 0, 0);
+    }
+    double bottom = top + t->number.size;
+    double rule_y = bottom + t->rule_gap;
+    double cx = t->type_left + t->type_width / 2;
+    gw_rule_item rule = { cx - t->rule_width / 2, rule_y, cx + t->rule_width / 2, rule_y,
+                          t->rule_thickness, t->rule_color };
+    if (!gw_page_add_rule(L->page, &rule)) fail(L, GW_ERR_NOMEM);
+    if (d->reply_category) {
+        char *text = reply_text(d, t);
+        set_line_at(L, text, &t->body, rule_y + t->line_pitch - t->body.size, ALIGN_LEFT, 0, 0);
+        free(text);
+        rule_y += t->line_pitch;
+    }
+    return rule_y;
+}
+
+/* Date and name: unsealed single issuer, GB/T 9704 7.3.5.1. */
+static void signature(layout *L)
+{
+    const gw_template *t = L->t;
+    const gw_document *d = L->doc;
+    gw_src none = { 0, 0 };
+    gw_text_style st;
+    gw_lines name, date;
+    if (!d->signature_name || !d->date || !text_style(L, &t->body, 1, &st)) return;
+    if (break_text(L, d->signature_name, &st, HUGE_WIDTH, HUGE_WIDTH, none, "signature.name", &name) != GW_OK)
+        return;
+    if (break_text(L, d->date, &st, HUGE_WIDTH, HUGE_WIDTH, none, "signature.date", &date) != GW_OK) {
+        gw_lines_free(&name);
+        return;
+    }
+    double right = t->type_left + t->type_width - (double)t->signature_right_chars * t->char_pitch;
+    double name_x = right - name.lines[0].width;
+    double date_x = name_x + (double)t->date_shift_chars * t->char_pitch;
+    if (date_x + date.lines[0].width > right) {      /* a long date moves the name left */
+        date_x = right - date.lines[0].width;
+        name_x = date_x - (double)t->date_shift_chars * t->char_pitch;
+    }
+    double em = em_top(name.lines[0].runs[0].face, t->body.size);
+    next_line_top(L);                                 /* one blank line */
+    double top = next_line_top(L);
+    if (L->page) place_line(L, &name.lines[0], name_x, top + em, 1);
+    top = next_line_top(L);
+    if (L->page) place_line(L, &date.lines[0], date_x, top + em, 1);
+    gw_lines_free(&name);
+    gw_lines_free(&date);
+}
+
+static void page_numbers(layout *L)
+{
+    const gw_template *t = L->t;
+    for (size_t p = 0; p < L->dl->page_count; p++) {
+        char text[64];
+        snprintf(text, sizeof text, "— %zu —", p + 1);
+        L->page = &L->dl->pages[p];
+        double top = t->type_top + t->type_height + t->page_number_gap;
+        int odd = (p + 1) % 2 == 1;
+        set_line_at(L, text, &t->page_number, top, odd ? ALIGN_RIGHT : ALIGN_LEFT,
+                    t->page_number_inset, 0);
+    }
+}
+
+static void body(layout *L)
+{
+    const gw_template *t = L->t;
+    const gw_document *d = L->doc;
+    double indent = (double)t->indent_chars * t->char_pitch;
+    char path[32];
+    for (size_t i = 0; i < d->paragraph_count; i++) {
+        snprintf(path, sizeof path, "body[%zu]", i);
+        flow_text(L, d->paragraphs[i].text, &t->body, indent, ALIGN_LEFT, 0, d->paragraphs[i].src, path);
+    }
+    for (size_t i = 0; i < d->contact_count; i++)
+        flow_text(L, d->contacts[i], &t->body, indent, ALIGN_LEFT, 0, (gw_src){ 0, 0 }, "contacts");
+}
+
+static void document(layout *L)
+{
+    const gw_template *t = L->t;
+    const gw_document *d = L->doc;
+    gw_src none = { 0, 0 };
+    if (!new_page(L)) return;
+    double y = header(L) + (double)t->title_gap_lines * t->line_pitch;
+    L->line = (long)ceil((y - t->type_top) / t->line_pitch - 1e-6);
+    flow_text(L, d->title, &t->title, 0, ALIGN_CENTER, 0, d->title_src, "title");
+    L->line += t->to_gap_lines;
+    flow_text(L, d->to, &t->body, 0, ALIGN_LEFT, 0, none, "to");
+    body(L);
+    signature(L);
+    flow_text(L, d->note, &t->body, (double)t->indent_chars * t->char_pitch, ALIGN_LEFT, 0, none, "note");
+    if (d->cc) {                      /* 版记 on the last line of the last page */
+        if (L->line >= t->lines_per_page) new_page(L);
+        L->line = t->lines_per_page - 1;
+        flow_text(L, d->cc, &t->colophon, t->colophon_inset, ALIGN_LEFT, 0, none, "cc");
+    }
+    page_numbers(L);
+}
+
+gw_status gw_layout(const gw_document *doc, const gw_template *t, const gw_fontset *fonts,
+                    gw_diagnostics *diags, gw_display_list **out)
+{
+    layout L = { doc, t, fonts, diags, gw_display_list_create(), NULL, 0, GW_OK };
+    if (!L.dl) return GW_ERR_NOMEM;
+    document(&L);
+    if (L.status != GW_OK) {
+        gw_display_list_destroy(L.dl);
+        return L.status;
+    }
+    *out = L.dl;
+    return GW_OK;
+}

@@ -1,0 +1,13 @@
+/* Page layout: a document and a template to a display list, after GB/T 9704.
+ * Walking skeleton: header (mark, number, rule), title, addressee, body,
+ * contacts, signature, date, note, 抄送 and page numbers on the line grid. */
+#ifndef GW_LAYOUT_H
+#define GW_LAYOUT_H
+#include "document/document.h"
+#include "fonts/fontset.h"
+#include "layout/display-list.h"
+#include "template/template.h"
+
+gw_status gw_layout(const gw_document *doc, const gw_template *t, const gw_fontset *fonts,
+                    gw_diagnostics *diags, gw_display_list **out);
+#endif

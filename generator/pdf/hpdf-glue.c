@@ -1,0 +1,197 @@
+#include "pdf/hpdf-glue.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <string.h>
+
+static HPDF_TextWidth no_text_width(HPDF_Font font, const HPDF_BYTE *text, HPDF_UINT len)
+{
+    (void)font; (void)text; (void)len;
+    HPDF_TextWidth w = { 0, 0, 0, 0 };
+    return w;
+}
+
+static HPDF_UINT no_measure(HPDF_Font font, const HPDF_BYTE *text, HPDF_UINT len, HPDF_REAL width,
+                            HPDF_REAL font_size, HPDF_REAL char_space, HPDF_REAL word_space,
+                            HPDF_BOOL wordwrap, HPDF_REAL *real_width)
+{
+    (void)font; (void)text; (void)len; (void)width; (void)font_size; (void)char_space;
+    (void)word_space; (void)wordwrap;
+    if (real_width) *real_width = 0;
+    return 0;
+}
+
+static void free_font_attr(HPDF_Dict dict)
+{
+    if (dict->attr) HPDF_FreeMem(dict->mmgr, dict->attr);
+    dict->attr = NULL;
+}
+
+HPDF_Font gw_hpdf_type0_new(HPDF_Doc doc)
+{
+    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+    if (!d) return NULL;
+    HPDF_FontAttr attr = HPDF_GetMem(doc->mmgr, sizeof *attr);
+    if (!attr) { HPDF_Dict_Free(d); return NULL; }
+    memset(attr, 0, sizeof *attr);
+    attr->type = HPDF_FONT_TYPE0_TT;
+    attr->writing_mode = HPDF_WMODE_HORIZONTAL;
+    attr->text_width_fn = no_text_width;
+    attr->measure_text_fn = no_measure;
+    attr->xref = doc->xref;
+    d->header.obj_class |= HPDF_OSUBCLASS_FONT;     /* what HPDF_Font_Validate checks */
+    d->attr = attr;
+    d->free_fn = free_font_attr;
+    if (HPDF_Xref_Add(doc->xref, d) != HPDF_OK) return NULL;   /* the xref frees d */
+    if (HPDF_Dict_AddName(d, "Type", "Font") != HPDF_OK ||
+        HPDF_Dict_AddName(d, "Subtype", "Type0") != HPDF_OK ||
+        HPDF_Dict_AddName(d, "Encoding", "Identity-H") != HPDF_OK)
+        return NULL;
+    return (HPDF_Font)d;
+}
+
+static HPDF_Dict new_stream(HPDF_Doc doc, const void *data, size_t len)
+{
+    HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    if (!s) return NULL;
+    if (HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)data, (HPDF_UINT)len) != HPDF_OK) return NULL;
+    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    return s;
+}
+
+static HPDF_Array number_array(HPDF_Doc doc, const double *v, int n)
+{
+    HPDF_Array a = HPDF_Array_New(doc->mmgr);
+    for (int i = 0; a && i < n; i++) HPDF_Array_AddReal(a, (HPDF_REAL)v[i]);
+    return a;
+}
+
+static HPDF_Dict descriptor(HPDF_Doc doc, const gw_embedded_font *f)
+{
+    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+    if (!d || HPDF_Xref_Add(doc->xref, d) != HPDF_OK) return NULL;
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(f->program, &len);
+    HPDF_Dict file = new_stream(doc, data, len);
+    if (!file) return NULL;
+    if (f->face->outline == GW_OUTLINE_TRUETYPE) {
+        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
+        HPDF_Dict_Add(d, "FontFile2", file);
+    } else {
+        HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
+        HPDF_Dict_Add(d, "FontFile3", file);
+    }
+    HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(d, "FontName", f->base_name);
+    HPDF_Dict_AddNumber(d, "Flags", 4);              /* symbolic: glyphs outside Latin */
+    HPDF_Dict_Add(d, "FontBBox", number_array(doc, f->bbox, 4));
+    HPDF_Dict_AddNumber(d, "ItalicAngle", 0);
+    HPDF_Dict_AddReal(d, "Ascent", (HPDF_REAL)f->ascent);
+    HPDF_Dict_AddReal(d, "Descent", (HPDF_REAL)f->descent);
+    HPDF_Dict_AddReal(d, "CapHeight", (HPDF_REAL)f->cap_height);
+    HPDF_Dict_AddNumber(d, "StemV", 80);
+    return d;
+}
+
+/* W: [c [w1 w2 ...] ...], one sub-array per run of consecutive codes. */
+static HPDF_Array widths(HPDF_Doc doc, const gw_embedded_font *f)
+{
+    HPDF_Array w = HPDF_Array_New(doc->mmgr), run = NULL;
+    for (size_t i = 0; w && i < f->entry_count; i++) {
+        const gw_font_entry *e = &f->entries[i];
+        if (!run || e->code != f->entries[i - 1].code + 1) {
+            if (run && e->code == f->entries[i - 1].code) continue;   /* two glyphs, one CID */
+            HPDF_Array_AddNumber(w, (HPDF_INT32)e->code);
+            run = HPDF_Array_New(doc->mmgr);
+            HPDF_Array_Add(w, run);
+        }
+        HPDF_Array_AddReal(run, (HPDF_REAL)e->width);
+    }
+    return w;
+}
+
+static HPDF_Dict cid_font(HPDF_Doc doc, const gw_embedded_font *f)
+{
+    HPDF_Dict cf = HPDF_Dict_New(doc->mmgr);
+    if (!cf || HPDF_Xref_Add(doc->xref, cf) != HPDF_OK) return NULL;
+    int tt = f->face->outline == GW_OUTLINE_TRUETYPE;
+    HPDF_Dict_AddName(cf, "Type", "Font");
+    HPDF_Dict_AddName(cf, "Subtype", tt ? "CIDFontType2" : "CIDFontType0");
+    HPDF_Dict_AddName(cf, "BaseFont", f->base_name);
+    HPDF_Dict csi = HPDF_Dict_New(doc->mmgr);
+    HPDF_Dict_Add(csi, "Registry", HPDF_String_New(doc->mmgr, "Adobe", NULL));
+    HPDF_Dict_Add(csi, "Ordering", HPDF_String_New(doc->mmgr, "Identity", NULL));
+    HPDF_Dict_AddNumber(csi, "Supplement", 0);
+    HPDF_Dict_Add(cf, "CIDSystemInfo", csi);
+    HPDF_Dict desc = descriptor(doc, f);
+    if (!desc) return NULL;
+    HPDF_Dict_Add(cf, "FontDescriptor", desc);
+    HPDF_Dict_AddNumber(cf, "DW", 1000);
+    HPDF_Dict_Add(cf, "W", widths(doc, f));
+    if (tt) HPDF_Dict_AddName(cf, "CIDToGIDMap", "Identity");   /* codes are subset GIDs */
+    return cf;
+}
+
+HPDF_STATUS gw_hpdf_type0_complete(HPDF_Doc doc, HPDF_Font type0, const gw_embedded_font *f)
+{
+    HPDF_Dict cf = cid_font(doc, f);
+    gw_buf cmap;
+    gw_buf_init(&cmap);
+    gw_embedded_font_tounicode(f, &cmap);
+    HPDF_Dict tu = cmap.failed ? NULL : new_stream(doc, cmap.data, cmap.len);
+    gw_buf_free(&cmap);
+    HPDF_Array desc = HPDF_Array_New(doc->mmgr);
+    if (!cf || !tu || !desc) return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_Array_Add(desc, cf);
+    HPDF_Dict_AddName(type0, "BaseFont", f->base_name);
+    HPDF_Dict_Add(type0, "DescendantFonts", desc);
+    HPDF_Dict_Add(type0, "ToUnicode", tu);
+    return HPDF_CheckError(&doc->error);
+}
+
+HPDF_STATUS gw_hpdf_page_write(HPDF_Page page, const char *ops, size_t len)
+{
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)ops, (HPDF_UINT)len);
+}
+
+HPDF_STATUS gw_hpdf_set_info_text(HPDF_Doc doc, const char *key, const char *utf8)
+{
+    if (!doc->info) return HPDF_INVALID_OBJECT;    /* created by the first HPDF_SetInfoAttr */
+    gw_buf hex;
+    gw_buf_init(&hex);
+    gw_buf_puts(&hex, "FEFF");
+    gw_utf8_to_utf16_hex(&hex, utf8, strlen(utf8));
+    if (hex.failed) return HPDF_FAILD_TO_ALLOC_MEM;
+    size_t n = hex.len / 2;
+    HPDF_BYTE *bytes = HPDF_GetMem(doc->mmgr, (HPDF_UINT)n);
+    if (!bytes) { gw_buf_free(&hex); return HPDF_FAILD_TO_ALLOC_MEM; }
+    for (size_t i = 0; i < n; i++) {
+        unsigned v;
+        sscanf(hex.data + 2 * i, "%2x", &v);
+        bytes[i] = (HPDF_BYTE)v;
+    }
+    gw_buf_free(&hex);
+    HPDF_Binary b = HPDF_Binary_New(doc->mmgr, bytes, (HPDF_UINT)n);
+    HPDF_FreeMem(doc->mmgr, bytes);
+    if (!b) return HPDF_FAILD_TO_ALLOC_MEM;
+    return HPDF_Dict_Add(doc->info, key, b);
+}
+
+HPDF_STATUS gw_hpdf_set_id(HPDF_Doc doc, const unsigned char id[16])
+{
+    HPDF_Array a = HPDF_Array_New(doc->mmgr);
+    if (!a) return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_Array_Add(a, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)id, 16));
+    HPDF_Array_Add(a, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)id, 16));
+    return HPDF_Dict_Add(doc->trailer, "ID", a);
+}
+
+void gw_hpdf_compress_smask(HPDF_Image image)
+{
+    HPDF_Dict smask = HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT);
+    if (smask) smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+}

@@ -1,0 +1,30 @@
+/* The few things gongwen needs from libharu that its public API does not
+ * offer.  This is the only file that touches libharu 2.3.0's internals
+ * (HPDF_Doc_Rec, HPDF_PageAttr_Rec, HPDF_FontAttr_Rec, the object layer);
+ * tests/unit/test-hpdf-glue.c checks them against the installed headers. */
+#ifndef GW_PDF_HPDF_GLUE_H
+#define GW_PDF_HPDF_GLUE_H
+#include <hpdf.h>
+#include "pdf/embedded-font.h"
+
+/* A Type0 / Identity-H font dictionary, registered in the document, that
+ * HPDF_Page_SetFontAndSize accepts.  Never use libharu's text-showing or
+ * text-measuring functions with it: they know nothing of these fonts. */
+HPDF_Font gw_hpdf_type0_new(HPDF_Doc doc);
+
+/* Completes the Type0 font with a finished embedded font: CIDFont, font
+ * descriptor, font program, W array and ToUnicode CMap. */
+HPDF_STATUS gw_hpdf_type0_complete(HPDF_Doc doc, HPDF_Font type0, const gw_embedded_font *f);
+
+/* Appends raw content-stream text to the page. */
+HPDF_STATUS gw_hpdf_page_write(HPDF_Page page, const char *ops, size_t len);
+
+/* Sets an Info entry to a text string (UTF-16BE with BOM, so Chinese survives). */
+HPDF_STATUS gw_hpdf_set_info_text(HPDF_Doc doc, const char *key, const char *utf8);
+
+/* Sets the trailer's /ID to [<id> <id>] (libharu writes one only when encrypting). */
+HPDF_STATUS gw_hpdf_set_id(HPDF_Doc doc, const unsigned char id[16]);
+
+/* Turns on Flate for image soft masks, which libharu leaves uncompressed. */
+void gw_hpdf_compress_smask(HPDF_Image image);
+#endif

@@ -1,0 +1,289 @@
+#include "pdf/pdf.h"
+#include "pdf/embedded-font.h"
+#include "pdf/hpdf-glue.h"
+#include "util/buf.h"
+#include "util/hash.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct writer {
+    HPDF_Doc           doc;
+    HPDF_STATUS        error;          /* first libharu error, from the handler */
+    const gw_display_list *dl;
+    gw_embedded_font **fonts;          /* one per face drawn, in order of first use */
+    HPDF_Font         *type0;
+    size_t             font_count;
+    uint64_t           id_hash;
+} writer;
+
+static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+    (void)detail;
+    writer *w = data;
+    if (!w->error) w->error = error;
+}
+
+/* Shortest decimal form with up to 3 decimals: "15.793", "0", "-12.9". */
+static void put_num(gw_buf *b, double v)
+{
+    char s[32];
+    if (fabs(v) < 0.0005) v = 0;
+    int n = snprintf(s, sizeof s, "%.3f", v);
+    while (n > 0 && s[n - 1] == '0') s[--n] = '\0';
+    if (n > 0 && s[n - 1] == '.') s[--n] = '\0';
+    gw_buf_puts(b, s);
+}
+
+static gw_embedded_font *font_for(writer *w, gw_face *face, size_t *index)
+{
+    for (size_t i = 0; i < w->font_count; i++)
+        if (w->fonts[i]->face == face) { *index = i; return w->fonts[i]; }
+    gw_embedded_font **f = realloc(w->fonts, (w->font_count + 1) * sizeof *f);
+    if (!f) return NULL;
+    w->fonts = f;
+    if (!(w->fonts[w->font_count] = gw_embedded_font_create(face))) return NULL;
+    *index = w->font_count;
+    return w->fonts[w->font_count++];
+}
+
+/* Pass 1: every glyph drawn, so each font is subset once, before any page. */
+static gw_status collect_glyphs(writer *w)
+{
+    for (size_t p = 0; p < w->dl->page_count; p++) {
+        const gw_page *page = &w->dl->pages[p];
+        for (size_t i = 0; i < page->item_count; i++) {
+            if (page->items[i].kind != GW_ITEM_GLYPHS) continue;
+            const gw_glyph_run *run = &page->items[i].u.glyphs;
+            size_t index;
+            gw_embedded_font *f = font_for(w, run->face, &index);
+            if (!f) return GW_ERR_NOMEM;
+            for (size_t g = 0; g < run->glyph_count; g++) {
+                const gw_glyph *gl = &run->glyphs[g];
+                if (!gw_embedded_font_use(f, gl->gid, run->text + gl->text_start, gl->text_len))
+                    return GW_ERR_NOMEM;
+            }
+        }
+    }
+    return GW_OK;
+}
+
+static gw_status embed_fonts(writer *w, gw_diagnostics *diags)
+{
+    w->type0 = calloc(w->font_count ? w->font_count : 1, sizeof *w->type0);
+    if (!w->type0) return GW_ERR_NOMEM;
+    for (size_t i = 0; i < w->font_count; i++) {
+        gw_embedded_font *f = w->fonts[i];
+        if (!gw_embedded_font_finish(f)) {
+            gw_error(diags, "E0820", gw_loc_file(f->face->path), "hb-subset could not subset the font");
+            return GW_ERR_FONT;
+        }
+        w->id_hash = gw_hash_bytes(w->id_hash, f->base_name, strlen(f->base_name));
+        w->type0[i] = gw_hpdf_type0_new(w->doc);
+        if (!w->type0[i] || gw_hpdf_type0_complete(w->doc, w->type0[i], f) != HPDF_OK) return GW_ERR_INTERNAL;
+    }
+    return GW_OK;
+}
+
+static void set_fill(HPDF_Page page, const gw_color *c)
+{
+    if (c->cmyk) HPDF_Page_SetCMYKFill(page, (HPDF_REAL)c->c, (HPDF_REAL)c->m, (HPDF_REAL)c->y, (HPDF_REAL)c->k);
+    else HPDF_Page_SetGrayFill(page, (HPDF_REAL)(1 - c->k));
+}
+
+static void set_stroke(HPDF_Page page, const gw_color *c)
+{
+    if (c->cmyk) HPDF_Page_SetCMYKStroke(page, (HPDF_REAL)c->c, (HPDF_REAL)c->m, (HPDF_REAL)c->y, (HPDF_REAL)c->k);
+    else HPDF_Page_SetGrayStroke(page, (HPDF_REAL)(1 - c->k));
+}
+
+/* Character spacing (Tc) that puts every glyph of the run at its position,
+ * when the gaps are all equal (a line on the character grid); NAN otherwise. */
+static double uniform_spacing(const gw_glyph_run *run, const gw_embedded_font *f)
+{
+    double tc = NAN;
+    for (size_t g = 0; g + 1 < run->glyph_count; g++) {
+        double adv = gw_embedded_font_width(f, run->glyphs[g].gid) / 1000 * run->size * run->hscale;
+        double gap = (run->glyphs[g + 1].x - run->glyphs[g].x - adv) / run->hscale;
+        if (isnan(tc)) tc = gap;
+        else if (fabs(gap - tc) > 0.0005) return NAN;
+    }
+    return isnan(tc) ? 0 : tc;
+}
+
+/* The TJ operator for a run: glyph codes, with a position adjustment before
+ * any glyph whose pen position differs from where Tc and W put it. */
+static void show_run(gw_buf *ops, const gw_glyph_run *run, const gw_embedded_font *f, double tc)
+{
+    double pen = 0, unit = run->size * run->hscale / 1000;
+    gw_buf_puts(ops, "[<");
+    for (size_t g = 0; g < run->glyph_count; g++) {
+        const gw_glyph *gl = &run->glyphs[g];
+        double adj = -(gl->x - pen) / unit;
+        if (fabs(adj) >= 0.01) {
+            gw_buf_puts(ops, ">");
+            put_num(ops, adj);
+            gw_buf_puts(ops, "<");
+            pen = gl->x;
+        }
+        gw_buf_printf(ops, "%04X", gw_embedded_font_code(f, gl->gid));
+        pen += (gw_embedded_font_width(f, gl->gid) / 1000 * run->size + tc) * run->hscale;
+    }
+    gw_buf_puts(ops, ">] TJ\n");
+}
+
+typedef struct text_state { double tc, tz; } text_state;
+
+static gw_status draw_glyphs(writer *w, HPDF_Page page, const gw_glyph_run *run, text_state *ts)
+{
+    size_t index;
+    gw_embedded_font *f = font_for(w, run->face, &index);
+    if (!f || !run->glyph_count) return f ? GW_OK : GW_ERR_NOMEM;
+    double tc = uniform_spacing(run, f);
+    if (isnan(tc)) tc = 0;
+    gw_buf ops;
+    gw_buf_init(&ops);
+    HPDF_Page_BeginText(page);
+    set_fill(page, &run->color);
+    HPDF_Page_SetFontAndSize(page, w->type0[index], (HPDF_REAL)run->size);
+    /* Tc and Tz belong to the graphics state and outlive BT/ET. */
+    if (fabs(tc - ts->tc) > 0.0005) { put_num(&ops, tc); gw_buf_puts(&ops, " Tc\n"); ts->tc = tc; }
+    if (fabs(run->hscale * 100 - ts->tz) > 0.0005) {
+        put_num(&ops, run->hscale * 100);
+        gw_buf_puts(&ops, " Tz\n");
+        ts->tz = run->hscale * 100;
+    }
+    gw_buf_puts(&ops, "1 0 0 1 ");
+    put_num(&ops, run->x);
+    gw_buf_puts(&ops, " ");
+    put_num(&ops, HPDF_Page_GetHeight(page) - run->y);
+    gw_buf_puts(&ops, " Tm\n");
+    show_run(&ops, run, f, tc);
+    if (ops.failed) { gw_buf_free(&ops); return GW_ERR_NOMEM; }
+    gw_hpdf_page_write(page, ops.data, ops.len);
+    w->id_hash = gw_hash_bytes(w->id_hash, ops.data, ops.len);
+    gw_buf_free(&ops);
+    HPDF_Page_EndText(page);
+    return GW_OK;
+}
+
+static void draw_rule(writer *w, HPDF_Page page, const gw_rule_item *r)
+{
+    double h = HPDF_Page_GetHeight(page);
+    set_stroke(page, &r->color);
+    HPDF_Page_SetLineWidth(page, (HPDF_REAL)r->thickness);
+    HPDF_Page_MoveTo(page, (HPDF_REAL)r->x1, (HPDF_REAL)(h - r->y1));
+    HPDF_Page_LineTo(page, (HPDF_REAL)r->x2, (HPDF_REAL)(h - r->y2));
+    HPDF_Page_Stroke(page);
+    double v[5] = { r->x1, r->y1, r->x2, r->y2, r->thickness };
+    w->id_hash = gw_hash_bytes(w->id_hash, v, sizeof v);
+}
+
+static gw_status draw_pages(writer *w)
+{
+    for (size_t p = 0; p < w->dl->page_count; p++) {
+        const gw_page *dp = &w->dl->pages[p];
+        HPDF_Page page = HPDF_AddPage(w->doc);
+        if (!page) return GW_ERR_NOMEM;
+        HPDF_Page_SetWidth(page, (HPDF_REAL)dp->width);
+        HPDF_Page_SetHeight(page, (HPDF_REAL)dp->height);
+        text_state ts = { 0, 100 };
+        for (size_t i = 0; i < dp->item_count; i++) {
+            const gw_item *it = &dp->items[i];
+            if (it->kind == GW_ITEM_RULE) {
+                draw_rule(w, page, &it->u.rule);
+                continue;
+            }
+            gw_status st = draw_glyphs(w, page, &it->u.glyphs, &ts);
+            if (st != GW_OK) return st;
+        }
+    }
+    return GW_OK;
+}
+
+static void set_dates(HPDF_Doc doc, int64_t when)
+{
+    if (when < 0) return;
+    /* Offices date documents in China Standard Time (UTC+8, no DST). */
+    time_t t = (time_t)when + 8 * 3600;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm)) return;
+    HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                    '+', 8, 0 };
+    HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, d);
+    HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, d);
+}
+
+static void set_info(writer *w, const gw_pdf_info *info)
+{
+    HPDF_SetInfoAttr(w->doc, HPDF_INFO_CREATOR, "gongwen " GW_VERSION);
+    HPDF_SetInfoAttr(w->doc, HPDF_INFO_PRODUCER, "gongwen " GW_VERSION " (libharu, HarfBuzz)");
+    const char *keys[] = { "Title", "Author", "Subject" };
+    const char *vals[] = { info->title, info->author, info->subject };
+    for (int i = 0; i < 3; i++) {
+        if (!vals[i]) continue;
+        gw_hpdf_set_info_text(w->doc, keys[i], vals[i]);
+        w->id_hash = gw_hash_bytes(w->id_hash, vals[i], strlen(vals[i]) + 1);
+    }
+    set_dates(w->doc, info->date);
+    w->id_hash = gw_hash_bytes(w->id_hash, &info->date, sizeof info->date);
+}
+
+/* The file identifier: a hash of everything drawn, so equal output gets an
+ * equal /ID and any change gets another. */
+static void set_id(writer *w)
+{
+    unsigned char id[16];
+    uint64_t h1 = w->id_hash, h2 = gw_hash_u32(w->id_hash, 0x9704);
+    for (int i = 0; i < 8; i++) {
+        id[i] = (unsigned char)(h1 >> (56 - 8 * i));
+        id[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+    }
+    gw_hpdf_set_id(w->doc, id);
+}
+
+static gw_status save(writer *w, unsigned char **out, size_t *out_len)
+{
+    if (HPDF_SaveToStream(w->doc) != HPDF_OK) return GW_ERR_INTERNAL;
+    HPDF_UINT32 size = HPDF_GetStreamSize(w->doc);
+    unsigned char *buf = malloc(size ? size : 1);
+    if (!buf) return GW_ERR_NOMEM;
+    HPDF_UINT32 got = 0;
+    while (got < size) {
+        HPDF_UINT32 n = size - got;
+        HPDF_STATUS st = HPDF_ReadFromStream(w->doc, buf + got, &n);
+        got += n;
+        if (st != HPDF_OK || n == 0) break;
+    }
+    if (got != size) { free(buf); return GW_ERR_INTERNAL; }
+    *out = buf;
+    *out_len = size;
+    return GW_OK;
+}
+
+gw_status gw_pdf_write(const gw_display_list *dl, const gw_pdf_info *info, gw_diagnostics *diags,
+                       unsigned char **out, size_t *out_len)
+{
+    writer w = { .dl = dl, .id_hash = GW_HASH_INIT };
+    w.doc = HPDF_New(on_hpdf_error, &w);
+    if (!w.doc) return GW_ERR_NOMEM;
+    HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
+    set_info(&w, info);
+    gw_status st = collect_glyphs(&w);
+    if (st == GW_OK) st = embed_fonts(&w, diags);
+    if (st == GW_OK) st = draw_pages(&w);
+    if (st == GW_OK && w.error) st = GW_ERR_INTERNAL;
+    if (st == GW_OK) {
+        set_id(&w);
+        st = save(&w, out, out_len);
+    }
+    if (st == GW_ERR_INTERNAL)
+        gw_error(diags, "E0821", gw_loc_file(""), "the PDF library failed (libharu error 0x%04X)",
+                 (unsigned)w.error);
+    HPDF_Free(w.doc);
+    for (size_t i = 0; i < w.font_count; i++) gw_embedded_font_destroy(w.fonts[i]);
+    free(w.fonts);
+    free(w.type0);
+    return st;
+}

@@ -1,0 +1,115 @@
+/* The public API: an engine holding fonts and data folder, and rendering. */
+#include "gongwen.h"
+#include "document/document.h"
+#include "fonts/fontset.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "template/template.h"
+#include "util/atomic-file.h"
+#include "util/diag.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct gw_engine {
+    char       *data_dir;
+    gw_fontset *fonts;
+};
+
+const char *gw_version(void) { return GW_VERSION; }
+
+void gw_render_options_init(gw_render_options *o) { o->source_date_epoch = -1; }
+
+gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *diags, gw_engine **out)
+{
+    *out = NULL;
+    gw_engine *e = calloc(1, sizeof *e);
+    if (!e) return GW_ERR_NOMEM;
+    const char *dir = options && options->data_dir ? options->data_dir : getenv("GONGWEN_DATA_DIR");
+    e->data_dir = strdup(dir && *dir ? dir : GW_DATA_DIR);
+    char fonts[4096];
+    if (options && options->fonts_file) snprintf(fonts, sizeof fonts, "%s", options->fonts_file);
+    else snprintf(fonts, sizeof fonts, "%s/fonts/fonts.yaml", e->data_dir ? e->data_dir : ".");
+    e->fonts = e->data_dir ? gw_fontset_load(fonts, diags) : NULL;
+    if (!e->fonts) {
+        gw_engine_destroy(e);
+        return e->data_dir ? GW_ERR_FONT : GW_ERR_NOMEM;
+    }
+    *out = e;
+    return GW_OK;
+}
+
+void gw_engine_destroy(gw_engine *e)
+{
+    if (!e) return;
+    gw_fontset_destroy(e->fonts);
+    free(e->data_dir);
+    free(e);
+}
+
+/* Days from 1970-01-01 to a proleptic Gregorian date. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* The document's date at midnight, China Standard Time (UTC+8). */
+static int64_t document_epoch(const gw_document *d)
+{
+    return days_from_civil(d->year, d->month, d->day) * 86400 - 8 * 3600;
+}
+
+gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_options *options,
+                              gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
+{
+    gw_render_options defaults;
+    gw_render_options_init(&defaults);
+    if (!options) options = &defaults;
+    gw_document *doc = gw_document_load(input, diags);
+    if (!doc) return GW_ERR_INPUT;
+    gw_status st = GW_ERR_INPUT;
+    gw_template *t = gw_template_load(e->data_dir, doc->template_name, doc->dir, diags);
+    gw_display_list *dl = NULL;
+    if (t) st = gw_layout(doc, t, e->fonts, diags, &dl);
+    if (st == GW_OK) {
+        gw_pdf_info info = { doc->title, doc->issuer, doc->number,
+                             options->source_date_epoch >= 0 ? options->source_date_epoch : document_epoch(doc) };
+        st = gw_pdf_write(dl, &info, diags, pdf, pdf_len);
+    }
+    gw_display_list_destroy(dl);
+    gw_template_destroy(t);
+    gw_document_destroy(doc);
+    return st;
+}
+
+/* Writing over the input would destroy the document the PDF came from. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+gw_status gw_render_file(gw_engine *e, const char *input, const char *output,
+                         const gw_render_options *options, gw_diagnostics *diags)
+{
+    if (same_file(input, output)) {
+        gw_error(diags, "E0003", gw_loc_file(output), "the output would overwrite the input document");
+        return GW_ERR_IO;
+    }
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    gw_status st = gw_render_to_memory(e, input, options, diags, &pdf, &len);
+    if (st == GW_OK && !gw_write_file_atomic(output, pdf, len)) {
+        gw_error(diags, "E0004", gw_loc_file(output), "cannot write: %s", strerror(errno));
+        st = GW_ERR_IO;
+    }
+    free(pdf);
+    return st;
+}

@@ -1,0 +1,20 @@
+/* Adding to a diagnostics list (the reading side is in gongwen.h). */
+#ifndef GW_UTIL_DIAG_H
+#define GW_UTIL_DIAG_H
+#include "gongwen.h"
+
+/* Where a diagnostic points: a file, a 1-based line and column, a field path. */
+typedef struct gw_loc {
+    const char *file;
+    unsigned    line, column;
+    const char *path;
+} gw_loc;
+
+void gw_diag_add(gw_diagnostics *diags, gw_severity sev, const char *code, gw_loc loc,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+#define gw_error(d, code, loc, ...)   gw_diag_add((d), GW_ERROR, (code), (loc), __VA_ARGS__)
+#define gw_warning(d, code, loc, ...) gw_diag_add((d), GW_WARNING, (code), (loc), __VA_ARGS__)
+
+/* A location naming only a file. */
+gw_loc gw_loc_file(const char *file);
+#endif

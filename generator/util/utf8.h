@@ -1,0 +1,21 @@
+/* UTF-8 decoding and the UTF-16 forms PDF text needs. */
+#ifndef GW_UTIL_UTF8_H
+#define GW_UTIL_UTF8_H
+#include <stddef.h>
+#include <stdint.h>
+#include "util/buf.h"
+
+#define GW_UTF8_INVALID 0xFFFFFFFFu
+
+/* Decodes the code point at s[*i] (len bytes in s), advances *i past it.
+ * Malformed, overlong or surrogate sequences give GW_UTF8_INVALID and advance
+ * by one byte. */
+uint32_t gw_utf8_next(const char *s, size_t len, size_t *i);
+
+/* Appends the UTF-16BE hex form of the UTF-8 text, surrogate pairs for
+ * code points above U+FFFF ("4E2D" for 中, "D870DF17" for U+2C317). */
+void gw_utf8_to_utf16_hex(gw_buf *out, const char *s, size_t len);
+
+/* Number of code points, or -1 when the text is not valid UTF-8. */
+long gw_utf8_count(const char *s, size_t len);
+#endif

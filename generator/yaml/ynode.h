@@ -1,0 +1,31 @@
+/* A loaded YAML file: libyaml's document tree with the marks it keeps for
+ * every node, and the few look-ups the loaders need.  Node pointers stay
+ * valid until gw_yaml_destroy. */
+#ifndef GW_YAML_YNODE_H
+#define GW_YAML_YNODE_H
+#include <yaml.h>
+#include "util/diag.h"
+
+typedef struct gw_yaml {
+    char           *path;     /* as given, for diagnostics */
+    yaml_document_t doc;
+    int             loaded;
+} gw_yaml;
+
+/* Loads the first document of a file.  Syntax errors are reported as E0001
+ * with their place; the return is NULL then. */
+gw_yaml *gw_yaml_load_file(const char *path, gw_diagnostics *diags);
+void     gw_yaml_destroy(gw_yaml *y);
+
+yaml_node_t *gw_yaml_root(gw_yaml *y);
+/* The value under key in a mapping node, or NULL (also when node is not a mapping). */
+yaml_node_t *gw_yaml_get(gw_yaml *y, yaml_node_t *map, const char *key);
+/* A scalar's text (NUL-terminated by libyaml), or NULL when not a scalar. */
+const char  *gw_yaml_str(yaml_node_t *node);
+/* Items of a sequence node: count and the i-th item. */
+size_t       gw_yaml_len(yaml_node_t *seq);
+yaml_node_t *gw_yaml_item(gw_yaml *y, yaml_node_t *seq, size_t i);
+
+/* The diagnostic location of a node, with the given field path. */
+gw_loc gw_yaml_loc(const gw_yaml *y, const yaml_node_t *node, const char *path);
+#endif
