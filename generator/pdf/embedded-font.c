@@ -105,6 +105,21 @@ static int build_entries(gw_embedded_font *f, const hb_map_t *old_to_new)
     return hb_map_allocation_successful(f->codes);
 }
 
+/* The commonest width: CJK fonts set almost every glyph 1 em wide, so W
+ * then lists only the exceptions. */
+static double commonest_width(const gw_embedded_font *f)
+{
+    double best = 1000;
+    size_t best_count = 0;
+    for (size_t i = 0; i < f->entry_count; i++) {
+        size_t count = 0;
+        for (size_t j = 0; j < f->entry_count && count + (f->entry_count - j) > best_count; j++)
+            count += f->entries[j].width == f->entries[i].width;
+        if (count > best_count) { best_count = count; best = f->entries[i].width; }
+    }
+    return best;
+}
+
 static hb_blob_t *program_of(const gw_embedded_font *f, hb_face_t *sub)
 {
     if (f->face->outline == GW_OUTLINE_TRUETYPE) return hb_face_reference_blob(sub);
@@ -165,6 +180,7 @@ int gw_embedded_font_finish(gw_embedded_font *f)
     if (!ok) return 0;
     name_subset(f);
     read_metrics(f);
+    f->default_width = commonest_width(f);
     f->finished = 1;
     return 1;
 }

@@ -35,6 +35,7 @@ typedef struct gw_embedded_font {
     hb_map_t      *codes;         /* gid -> code */
     hb_blob_t     *program;       /* FontFile2 (whole TrueType) or FontFile3 (bare CFF) */
     char           base_name[128];/* ABCDEF+PostScriptName, tag from the glyph set */
+    double         default_width; /* the commonest width: the CIDFont's DW, left out of W */
     /* descriptor metrics, 1/1000 em */
     double         ascent, descent, cap_height, bbox[4];
 } gw_embedded_font;

@@ -96,19 +96,23 @@ static HPDF_Dict descriptor(HPDF_Doc doc, const gw_embedded_font *f)
     return d;
 }
 
-/* W: [c [w1 w2 ...] ...], one sub-array per run of consecutive codes. */
+/* W: [c [w1 w2 ...] ...], one sub-array per run of consecutive codes whose
+ * width is not the default (DW). */
 static HPDF_Array widths(HPDF_Doc doc, const gw_embedded_font *f)
 {
     HPDF_Array w = HPDF_Array_New(doc->mmgr), run = NULL;
+    uint32_t last = 0;
     for (size_t i = 0; w && i < f->entry_count; i++) {
         const gw_font_entry *e = &f->entries[i];
-        if (!run || e->code != f->entries[i - 1].code + 1) {
-            if (run && e->code == f->entries[i - 1].code) continue;   /* two glyphs, one CID */
+        if (e->width == f->default_width) continue;
+        if (!run || e->code != last + 1) {
+            if (run && e->code == last) continue;                     /* two glyphs, one CID */
             HPDF_Array_AddNumber(w, (HPDF_INT32)e->code);
             run = HPDF_Array_New(doc->mmgr);
             HPDF_Array_Add(w, run);
         }
         HPDF_Array_AddReal(run, (HPDF_REAL)e->width);
+        last = e->code;
     }
     return w;
 }
@@ -129,7 +133,7 @@ static HPDF_Dict cid_font(HPDF_Doc doc, const gw_embedded_font *f)
     HPDF_Dict desc = descriptor(doc, f);
     if (!desc) return NULL;
     HPDF_Dict_Add(cf, "FontDescriptor", desc);
-    HPDF_Dict_AddNumber(cf, "DW", 1000);
+    HPDF_Dict_AddReal(cf, "DW", (HPDF_REAL)f->default_width);
     HPDF_Dict_Add(cf, "W", widths(doc, f));
     if (tt) HPDF_Dict_AddName(cf, "CIDToGIDMap", "Identity");   /* codes are subset GIDs */
     return cf;

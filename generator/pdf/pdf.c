@@ -112,30 +112,94 @@ static double uniform_spacing(const gw_glyph_run *run, const gw_embedded_font *f
     return isnan(tc) ? 0 : tc;
 }
 
+/* Appends a 2-byte code to a literal string.  Raw bytes compress better
+ * than hex; only the delimiters, the backslash and CR (which a reader would
+ * turn into LF) need escaping. */
+static void put_code(gw_buf *ops, uint32_t code)
+{
+    unsigned char bytes[2] = { (unsigned char)(code >> 8), (unsigned char)code };
+    for (int i = 0; i < 2; i++) {
+        switch (bytes[i]) {
+        case '(': gw_buf_puts(ops, "\\("); break;
+        case ')': gw_buf_puts(ops, "\\)"); break;
+        case '\\': gw_buf_puts(ops, "\\\\"); break;
+        case '\r': gw_buf_puts(ops, "\\r"); break;
+        default: gw_buf_append(ops, &bytes[i], 1);
+        }
+    }
+}
+
 /* The TJ operator for a run: glyph codes, with a position adjustment before
- * any glyph whose pen position differs from where Tc and W put it. */
-static void show_run(gw_buf *ops, const gw_glyph_run *run, const gw_embedded_font *f, double tc)
+ * any glyph whose pen position differs from where Tc and W put it.
+ * Returns the run's advance: where the next glyph would go. */
+static double show_run(gw_buf *ops, const gw_glyph_run *run, const gw_embedded_font *f, double tc)
 {
     double pen = 0, unit = run->size * run->hscale / 1000;
-    gw_buf_puts(ops, "[<");
+    gw_buf_puts(ops, "[(");
     for (size_t g = 0; g < run->glyph_count; g++) {
         const gw_glyph *gl = &run->glyphs[g];
         double adj = -(gl->x - pen) / unit;
         if (fabs(adj) >= 0.01) {
-            gw_buf_puts(ops, ">");
+            gw_buf_puts(ops, ")");
             put_num(ops, adj);
-            gw_buf_puts(ops, "<");
+            gw_buf_puts(ops, "(");
             pen = gl->x;
         }
-        gw_buf_printf(ops, "%04X", gw_embedded_font_code(f, gl->gid));
+        put_code(ops, gw_embedded_font_code(f, gl->gid));
         pen += (gw_embedded_font_width(f, gl->gid) / 1000 * run->size + tc) * run->hscale;
     }
-    gw_buf_puts(ops, ">] TJ\n");
+    gw_buf_puts(ops, ")] TJ\n");
+    return pen;
 }
 
-typedef struct text_state { double tc, tz; } text_state;
+/* What the page's content stream has set so far, so each operator is
+ * written only when its value changes: one text object spans all the runs
+ * between two rules. */
+typedef struct page_state {
+    int      in_text;
+    double   line_x, line_y;  /* text line matrix origin (Td is relative to it) */
+    double   pen_x;           /* where the last run ended, on line_y */
+    size_t   font;            /* index into writer.fonts, or (size_t)-1 */
+    double   size, tc, tz;
+    gw_color fill;
+    int      fill_set;
+} page_state;
 
-static gw_status draw_glyphs(writer *w, HPDF_Page page, const gw_glyph_run *run, text_state *ts)
+static void end_text(HPDF_Page page, page_state *ps)
+{
+    if (ps->in_text) HPDF_Page_EndText(page);
+    ps->in_text = 0;
+}
+
+static void set_text_state(writer *w, HPDF_Page page, page_state *ps, const gw_glyph_run *run,
+                           size_t index, double tc, gw_buf *ops)
+{
+    if (!ps->in_text) {
+        HPDF_Page_BeginText(page);
+        ps->line_x = ps->line_y = 0;
+        ps->pen_x = NAN;
+    }
+    ps->in_text = 1;
+    if (!ps->fill_set || memcmp(&ps->fill, &run->color, sizeof run->color) != 0) {
+        set_fill(page, &run->color);
+        ps->fill = run->color;
+        ps->fill_set = 1;
+    }
+    if (ps->font != index || ps->size != run->size) {
+        HPDF_Page_SetFontAndSize(page, w->type0[index], (HPDF_REAL)run->size);
+        ps->font = index;
+        ps->size = run->size;
+    }
+    /* Tc and Tz belong to the graphics state and outlive BT/ET. */
+    if (fabs(tc - ps->tc) > 0.0005) { put_num(ops, tc); gw_buf_puts(ops, " Tc\n"); ps->tc = tc; }
+    if (fabs(run->hscale * 100 - ps->tz) > 0.0005) {
+        put_num(ops, run->hscale * 100);
+        gw_buf_puts(ops, " Tz\n");
+        ps->tz = run->hscale * 100;
+    }
+}
+
+static gw_status draw_glyphs(writer *w, HPDF_Page page, const gw_glyph_run *run, page_state *ps)
 {
     size_t index;
     gw_embedded_font *f = font_for(w, run->face, &index);
@@ -144,27 +208,25 @@ static gw_status draw_glyphs(writer *w, HPDF_Page page, const gw_glyph_run *run,
     if (isnan(tc)) tc = 0;
     gw_buf ops;
     gw_buf_init(&ops);
-    HPDF_Page_BeginText(page);
-    set_fill(page, &run->color);
-    HPDF_Page_SetFontAndSize(page, w->type0[index], (HPDF_REAL)run->size);
-    /* Tc and Tz belong to the graphics state and outlive BT/ET. */
-    if (fabs(tc - ts->tc) > 0.0005) { put_num(&ops, tc); gw_buf_puts(&ops, " Tc\n"); ts->tc = tc; }
-    if (fabs(run->hscale * 100 - ts->tz) > 0.0005) {
-        put_num(&ops, run->hscale * 100);
-        gw_buf_puts(&ops, " Tz\n");
-        ts->tz = run->hscale * 100;
+    set_text_state(w, page, ps, run, index, tc, &ops);
+    /* A run that starts where the last one ended needs no move; others move
+     * relative to the line start, which repeats from line to line and so
+     * compresses to almost nothing. */
+    double y = HPDF_Page_GetHeight(page) - run->y;
+    if (!(fabs(y - ps->line_y) < 0.0005 && fabs(run->x - ps->pen_x) < 0.0005)) {
+        put_num(&ops, run->x - ps->line_x);
+        gw_buf_puts(&ops, " ");
+        put_num(&ops, y - ps->line_y);
+        gw_buf_puts(&ops, " Td\n");
+        ps->line_x = run->x;
+        ps->line_y = y;
+        ps->pen_x = run->x;
     }
-    gw_buf_puts(&ops, "1 0 0 1 ");
-    put_num(&ops, run->x);
-    gw_buf_puts(&ops, " ");
-    put_num(&ops, HPDF_Page_GetHeight(page) - run->y);
-    gw_buf_puts(&ops, " Tm\n");
-    show_run(&ops, run, f, tc);
+    ps->pen_x += show_run(&ops, run, f, tc);
     if (ops.failed) { gw_buf_free(&ops); return GW_ERR_NOMEM; }
     gw_hpdf_page_write(page, ops.data, ops.len);
     w->id_hash = gw_hash_bytes(w->id_hash, ops.data, ops.len);
     gw_buf_free(&ops);
-    HPDF_Page_EndText(page);
     return GW_OK;
 }
 
@@ -188,16 +250,18 @@ static gw_status draw_pages(writer *w)
         if (!page) return GW_ERR_NOMEM;
         HPDF_Page_SetWidth(page, (HPDF_REAL)dp->width);
         HPDF_Page_SetHeight(page, (HPDF_REAL)dp->height);
-        text_state ts = { 0, 100 };
+        page_state ps = { 0, 0, 0, NAN, (size_t)-1, 0, 0, 100, { 0, 0, 0, 0, 0 }, 0 };
         for (size_t i = 0; i < dp->item_count; i++) {
             const gw_item *it = &dp->items[i];
             if (it->kind == GW_ITEM_RULE) {
+                end_text(page, &ps);
                 draw_rule(w, page, &it->u.rule);
                 continue;
             }
-            gw_status st = draw_glyphs(w, page, &it->u.glyphs, &ts);
+            gw_status st = draw_glyphs(w, page, &it->u.glyphs, &ps);
             if (st != GW_OK) return st;
         }
+        end_text(page, &ps);
     }
     return GW_OK;
 }
