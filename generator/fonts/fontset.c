@@ -43,7 +43,7 @@ static int fc_family_matches(FcPattern *font, const char *family)
 static gw_face *find_by_family(gw_fontset *fs, const char *family, gw_diagnostics *diags)
 {
     if (!fs->fc_ready) fs->fc_ready = FcInit();
-    FcPattern *pat = FcNameParse((const FcChar8 *)"");
+    FcPattern *pat = FcPatternCreate();
     if (!pat) return NULL;
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
     FcConfigSubstitute(NULL, pat, FcMatchPattern);

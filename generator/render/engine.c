@@ -34,8 +34,9 @@ gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *dia
     else snprintf(fonts, sizeof fonts, "%s/fonts/fonts.yaml", e->data_dir ? e->data_dir : ".");
     e->fonts = e->data_dir ? gw_fontset_load(fonts, diags) : NULL;
     if (!e->fonts) {
+        gw_status st = e->data_dir ? GW_ERR_FONT : GW_ERR_NOMEM;
         gw_engine_destroy(e);
-        return e->data_dir ? GW_ERR_FONT : GW_ERR_NOMEM;
+        return st;
     }
     *out = e;
     return GW_OK;
@@ -100,7 +101,7 @@ gw_status gw_render_file(gw_engine *e, const char *input, const char *output,
                          const gw_render_options *options, gw_diagnostics *diags)
 {
     if (same_file(input, output)) {
-        gw_error(diags, "E0003", gw_loc_file(output), "the output would overwrite the input document");
+        gw_error(diags, "E0005", gw_loc_file(output), "the output would overwrite the input document");
         return GW_ERR_IO;
     }
     unsigned char *pdf = NULL;

@@ -28,7 +28,7 @@ gw_yaml *gw_yaml_load_file(const char *path, gw_diagnostics *diags)
     if (!y || !(y->path = strdup(path)) || !yaml_parser_initialize(&parser)) {
         fclose(f);
         gw_yaml_destroy(y);
-        gw_error(diags, "E0003", gw_loc_file(path), "out of memory");
+        gw_error(diags, "E0006", gw_loc_file(path), "out of memory");
         return NULL;
     }
     yaml_parser_set_input_file(&parser, f);
@@ -43,7 +43,7 @@ gw_yaml *gw_yaml_load_file(const char *path, gw_diagnostics *diags)
     yaml_parser_delete(&parser);
     fclose(f);
     if (!yaml_document_get_root_node(&y->doc)) {
-        gw_error(diags, "E0004", gw_loc_file(path), "the file holds no YAML document");
+        gw_error(diags, "E0003", gw_loc_file(path), "the file holds no YAML document");
         gw_yaml_destroy(y);
         return NULL;
     }
