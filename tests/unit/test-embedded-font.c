@@ -1,0 +1,235 @@
+/* The font layer on its own: faces, subsets, codes, widths and ToUnicode,
+ * for TrueType, CID-keyed CFF with a non-identity charset (FandolFang),
+ * a collection face (Noto Serif CJK SC in a .ttc), name-keyed CFF, and
+ * characters no font has. */
+#include "check.h"
+#include "fonts/fontset.h"
+#include "pdf/embedded-font.h"
+#include "text/lines.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define LIBERATION "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
+#define NOTO_SERIF "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+#define NIMBUS     "/usr/share/fonts/opentype/urw-base35/NimbusRoman-Regular.otf"
+
+static FT_Library ft;
+
+static gw_face *open_face(const char *path, unsigned index)
+{
+    gw_diagnostics *d = gw_diagnostics_create();
+    gw_face *f = gw_face_open(ft, path, index, d);
+    CHECK_MSG(f != NULL, "cannot open %s", path);
+    gw_diagnostics_destroy(d);
+    return f;
+}
+
+/* Records the glyph of each character of text (one glyph per character). */
+static void use_text(gw_embedded_font *ef, const char *text)
+{
+    for (const char *p = text; *p;) {
+        size_t n = 1;
+        while ((p[n] & 0xC0) == 0x80) n++;
+        size_t i = 0;
+        uint32_t cp = 0;
+        for (; i < n; i++) cp = i ? (cp << 6) | (p[i] & 0x3F) : (uint32_t)(p[0] & (n == 1 ? 0x7F : 0xFF >> (n + 1)));
+        uint32_t gid = gw_face_glyph(ef->face, cp);
+        CHECK_MSG(gid != 0, "no glyph for U+%04X in %s", cp, ef->face->family);
+        CHECK(gw_embedded_font_use(ef, gid, p, n));
+        p += n;
+    }
+}
+
+/* The glyph of the subset program that a code selects, as a PDF viewer
+ * finds it.  For a bare CID-keyed CFF, FreeType's glyph index is the CID
+ * and it looks the glyph up through the subset's charset, as viewers do. */
+static FT_UInt subset_glyph(FT_Face sub, const gw_embedded_font *ef, uint32_t code)
+{
+    (void)sub;
+    (void)ef;
+    return code;
+}
+
+/* Every recorded glyph must come out of the subset as the same glyph: same
+ * advance, same outline size. */
+static void check_subset_matches(gw_embedded_font *ef)
+{
+    unsigned len;
+    const char *data = hb_blob_get_data(ef->program, &len);
+    FT_Face sub;
+    CHECK_MSG(FT_New_Memory_Face(ft, (const FT_Byte *)data, len, 0, &sub) == 0, "%s subset unreadable", ef->face->family);
+    /* exactly the glyphs used (a bare CID-keyed CFF reports its CID range instead) */
+    if (ef->face->outline != GW_OUTLINE_CFF_CID) CHECK(sub->num_glyphs == (FT_Long)ef->entry_count);
+    for (size_t i = 0; i < ef->entry_count; i++) {
+        const gw_font_entry *e = &ef->entries[i];
+        FT_UInt g = subset_glyph(sub, ef, e->code);
+        CHECK_MSG(g != (FT_UInt)-1, "code %u not in subset", e->code);
+        if (g == (FT_UInt)-1) continue;
+        FT_Load_Glyph(ef->face->ft_face, e->gid, FT_LOAD_NO_SCALE);
+        FT_Pos adv = ef->face->ft_face->glyph->metrics.horiAdvance;
+        short points = ef->face->ft_face->glyph->outline.n_points;
+        CHECK(FT_Load_Glyph(sub, g, FT_LOAD_NO_SCALE) == 0);
+        CHECK_MSG(sub->glyph->metrics.horiAdvance == adv && sub->glyph->outline.n_points == points,
+                  "%s gid %u -> code %u: glyph differs", ef->face->family, e->gid, e->code);
+    }
+    FT_Done_Face(sub);
+}
+
+static gw_embedded_font *embed(gw_face *face, const char *text)
+{
+    gw_embedded_font *ef = gw_embedded_font_create(face);
+    use_text(ef, text);
+    CHECK(gw_embedded_font_finish(ef));
+    return ef;
+}
+
+static void truetype(void)
+{
+    gw_face *face = open_face(LIBERATION, 0);
+    if (!face) return;
+    CHECK(face->outline == GW_OUTLINE_TRUETYPE);
+    gw_embedded_font *ef = embed(face, "AVAWAY 2025-06-12");
+    check_subset_matches(ef);
+    /* codes are the subset's glyph IDs: 1..n in original glyph order, 0 is .notdef */
+    CHECK(ef->entries[0].code == 0 && ef->entries[ef->entry_count - 1].code == ef->entry_count - 1);
+    CHECK(strlen(ef->base_name) > 7 && ef->base_name[6] == '+');
+    gw_embedded_font_destroy(ef);
+    gw_face_destroy(face);
+}
+
+static void cff_cid_keyed_non_identity(void)
+{
+    gw_face *face = open_face(source_path("fonts/cache/FandolFang-Regular.otf"), 0);
+    if (!face) return;
+    CHECK(face->outline == GW_OUTLINE_CFF_CID);
+    /* € ¥ – sit at glyph IDs >= 8896 whose CIDs differ from their GIDs */
+    gw_embedded_font *ef = embed(face, "关于答复的函，（此件主动公开）€¥–");
+    int non_identity = 0;
+    for (size_t i = 0; i < ef->entry_count; i++) {
+        CHECK(ef->entries[i].code == gw_face_cid(face, ef->entries[i].gid));
+        non_identity |= ef->entries[i].code != ef->entries[i].gid;
+    }
+    CHECK_MSG(non_identity, "the test should reach glyphs whose CID is not their GID");
+    check_subset_matches(ef);
+    gw_embedded_font_destroy(ef);
+    gw_face_destroy(face);
+}
+
+static void collection_face(void)
+{
+    gw_face *face = NULL;
+    for (unsigned i = 0; i < 10 && !face; i++) {
+        gw_face *f = open_face(NOTO_SERIF, i);
+        if (f && strcmp(f->family, "Noto Serif CJK SC") == 0) face = f;
+        else gw_face_destroy(f);
+    }
+    CHECK_MSG(face != NULL, "no Noto Serif CJK SC face in %s", NOTO_SERIF);
+    if (!face) return;
+    CHECK(face->index > 0 && face->outline == GW_OUTLINE_CFF_CID);
+    gw_embedded_font *ef = embed(face, "厦门市湖里区卫生健康局𬌗");
+    check_subset_matches(ef);
+    gw_buf cmap;
+    gw_buf_init(&cmap);
+    gw_embedded_font_tounicode(ef, &cmap);
+    /* U+2C317 as a surrogate pair, U+53A6 厦 as itself */
+    CHECK(strstr(cmap.data, "<D870DF17>") != NULL);
+    CHECK(strstr(cmap.data, "<53A6>") != NULL);
+    CHECK(strstr(cmap.data, "beginbfchar") && strstr(cmap.data, "endcmap"));
+    gw_buf_free(&cmap);
+    gw_embedded_font_destroy(ef);
+    gw_face_destroy(face);
+}
+
+static void cff_name_keyed(void)
+{
+    if (access(NIMBUS, R_OK) != 0) { printf("skip: %s not installed\n", NIMBUS); return; }
+    gw_face *face = open_face(NIMBUS, 0);
+    if (!face) return;
+    CHECK(face->outline == GW_OUTLINE_CFF_NAMED);
+    gw_embedded_font *ef = embed(face, "Quick brown fox");
+    check_subset_matches(ef);
+    gw_embedded_font_destroy(ef);
+    gw_face_destroy(face);
+}
+
+static void subset_names_are_deterministic(void)
+{
+    gw_face *face = open_face(LIBERATION, 0);
+    if (!face) return;
+    gw_embedded_font *a = embed(face, "abc"), *b = embed(face, "cba"), *c = embed(face, "abd");
+    CHECK(strcmp(a->base_name, b->base_name) == 0);     /* same glyph set, same tag */
+    CHECK(strcmp(a->base_name, c->base_name) != 0);
+    gw_embedded_font_destroy(a);
+    gw_embedded_font_destroy(b);
+    gw_embedded_font_destroy(c);
+    gw_face_destroy(face);
+}
+
+static int has_diag(gw_diagnostics *d, const char *code, const char *text)
+{
+    for (size_t i = 0; i < gw_diagnostics_count(d); i++) {
+        const gw_diag *g = gw_diagnostics_get(d, i);
+        if (strcmp(g->code, code) == 0 && (!text || strstr(g->message, text))) return 1;
+    }
+    return 0;
+}
+
+static void missing_glyphs_and_fallback(void)
+{
+    gw_diagnostics *d = gw_diagnostics_create();
+    gw_fontset *fs = gw_fontset_load(source_path("fonts/fonts.yaml"), d);
+    CHECK(fs != NULL);
+    if (!fs) { gw_diagnostics_destroy(d); return; }
+    const gw_role *fang = gw_fontset_role(fs, "fangsong");
+    CHECK(fang && fang->chain_len >= 2);
+    CHECK_MSG(strstr(fang->chain[0]->path, "FandolFang-Regular.otf") != NULL, "fangsong is %s", fang->chain[0]->path);
+    CHECK(gw_face_glyph(fang->chain[0], 0x20000) == 0);       /* FandolFang lacks 𠀀 */
+    gw_face *rare = gw_role_face_for(fang, 0x20000);
+    CHECK_MSG(rare && gw_face_glyph(rare, 0x20000), "no fallback serves U+20000");
+    gw_face *bite = gw_role_face_for(fang, 0x2C317);
+    CHECK_MSG(bite && bite != fang->chain[0], "U+2C317 should come from a fallback");
+    CHECK(gw_role_face_for(fang, 0x10FFFD) == NULL);
+
+    /* The breaker names a character no font has, with its place, and goes on. */
+    gw_text_style st = { fang, gw_fontset_role(fs, "latin"), 16, 15.793, { 0, 0, 0, 0, 1 } };
+    gw_lines lines;
+    gw_loc loc = { "doc.yaml", 7, 3, "body[2]" };
+    const char *text = "甲\xF4\x8F\xBF\xBD乙\xF4\x8F\xBF\xBC";
+    CHECK(gw_break_text(text, strlen(text), &st, 1e9, 1e9, loc, d, &lines) == GW_ERR_FONT);
+    CHECK(has_diag(d, "E0810", "U+10FFFD") && has_diag(d, "E0810", "U+10FFFC"));
+    const gw_diag *g = gw_diagnostics_get(d, gw_diagnostics_count(d) - 1);
+    CHECK(g->line == 7 && g->column == 3 && strcmp(g->path, "body[2]") == 0);
+    gw_fontset_destroy(fs);
+    gw_diagnostics_destroy(d);
+}
+
+static void broken_font_files(void)
+{
+    gw_diagnostics *d = gw_diagnostics_create();
+    CHECK(gw_face_open(ft, "/nonexistent/font.otf", 0, d) == NULL);
+    CHECK(has_diag(d, "E0801", NULL));
+    char path[] = "/tmp/gw-font-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(write(fd, "OTTO garbage that is not a font", 31) == 31);
+    close(fd);
+    CHECK(gw_face_open(ft, path, 0, d) == NULL);
+    CHECK(has_diag(d, "E0802", NULL));
+    CHECK(gw_face_open(ft, LIBERATION, 5, d) == NULL);           /* no such face */
+    unlink(path);
+    gw_diagnostics_destroy(d);
+}
+
+int main(void)
+{
+    FT_Init_FreeType(&ft);
+    truetype();
+    cff_cid_keyed_non_identity();
+    collection_face();
+    cff_name_keyed();
+    subset_names_are_deterministic();
+    missing_glyphs_and_fallback();
+    broken_font_files();
+    FT_Done_FreeType(ft);
+    return check_summary();
+}
