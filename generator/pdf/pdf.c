@@ -165,6 +165,12 @@ typedef struct page_state {
     int      fill_set;
 } page_state;
 
+/* Field by field: a struct's padding bytes are not part of its value. */
+static int same_color(const gw_color *a, const gw_color *b)
+{
+    return a->cmyk == b->cmyk && a->c == b->c && a->m == b->m && a->y == b->y && a->k == b->k;
+}
+
 static void end_text(HPDF_Page page, page_state *ps)
 {
     if (ps->in_text) HPDF_Page_EndText(page);
@@ -180,7 +186,7 @@ static void set_text_state(writer *w, HPDF_Page page, page_state *ps, const gw_g
         ps->pen_x = NAN;
     }
     ps->in_text = 1;
-    if (!ps->fill_set || memcmp(&ps->fill, &run->color, sizeof run->color) != 0) {
+    if (!ps->fill_set || !same_color(&ps->fill, &run->color)) {
         set_fill(page, &run->color);
         ps->fill = run->color;
         ps->fill_set = 1;
