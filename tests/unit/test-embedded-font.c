@@ -6,9 +6,11 @@
 #include "fonts/fontset.h"
 #include "pdf/embedded-font.h"
 #include "text/lines.h"
+#include <hb-subset.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #define LIBERATION "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 #define NOTO_SERIF "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
@@ -220,6 +222,85 @@ static void broken_font_files(void)
     gw_diagnostics_destroy(d);
 }
 
+static size_t deflated_size(const void *data, size_t len, int level)
+{
+    uLongf out_len = compressBound((uLong)len);
+    Bytef *out = malloc(out_len);
+    CHECK(compress2(out, &out_len, data, (uLong)len, level) == Z_OK);
+    free(out);
+    return out_len;
+}
+
+/* hb-subset with its defaults (cmap and layout tables kept) of the same glyphs. */
+static size_t plain_subset_deflated(const gw_embedded_font *ef)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    hb_set_union(hb_subset_input_glyph_set(in), ef->used);
+    hb_face_t *sub = hb_subset_or_fail(ef->face->hb_face, in);
+    hb_blob_t *blob = hb_face_reference_blob(sub);
+    unsigned len;
+    const char *data = hb_blob_get_data(blob, &len);
+    size_t n = deflated_size(data, len, 9);
+    hb_blob_destroy(blob);
+    hb_face_destroy(sub);
+    hb_subset_input_destroy(in);
+    return n;
+}
+
+static int seen(const char *chars, size_t len, const char *c)
+{
+    for (size_t i = 0; i + 3 <= len; i += 3)
+        if (memcmp(chars + i, c, 3) == 0) return 1;
+    return 0;
+}
+
+/* Every Han character and CJK mark of the Xiamen letter (about 600). */
+static char *letter_characters(void)
+{
+    FILE *f = fopen(source_path("examples/xiamen-huli-reply.yaml"), "rb");
+    CHECK(f != NULL);
+    if (!f) return NULL;
+    char *text = calloc(1, 1 << 20), *out = calloc(1, 1 << 16);
+    size_t n = fread(text, 1, (1 << 20) - 1, f), k = 0;
+    fclose(f);
+    for (size_t i = 0; i < n;) {
+        size_t len = (unsigned char)text[i] >= 0xF0 ? 4 : (unsigned char)text[i] >= 0xE0 ? 3 : 1;
+        if (len == 3 && !seen(out, k, text + i) && k + 3 < (1 << 16)) {
+            memcpy(out + k, text + i, 3);
+            k += 3;
+        }
+        i += len;
+    }
+    free(text);
+    return out;
+}
+
+/* The embedded program, compressed as libharu does (zlib's default level),
+ * is no larger than a plain hb-subset of the same glyphs at level 9. */
+static void programs_are_small(const char *path, unsigned index)
+{
+    char *chars = letter_characters();
+    gw_face *face = chars ? open_face(path, index) : NULL;
+    if (!face) { free(chars); return; }
+    gw_embedded_font *ef = gw_embedded_font_create(face);
+    for (const char *p = chars; *p; p += 3) {
+        uint32_t cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        uint32_t gid = gw_face_glyph(face, cp);
+        if (gid) gw_embedded_font_use(ef, gid, p, 3);
+    }
+    CHECK(gw_embedded_font_finish(ef));
+    CHECK(ef->entry_count > 500);
+    unsigned len;
+    const char *data = hb_blob_get_data(ef->program, &len);
+    size_t ours = deflated_size(data, len, Z_DEFAULT_COMPRESSION), plain = plain_subset_deflated(ef);
+    printf("%s: %zu glyphs, program %zu bytes deflated, plain hb-subset %zu\n", face->family,
+           ef->entry_count, ours, plain);
+    CHECK(ours <= plain);
+    gw_embedded_font_destroy(ef);
+    gw_face_destroy(face);
+    free(chars);
+}
+
 int main(void)
 {
     FT_Init_FreeType(&ft);
@@ -230,6 +311,9 @@ int main(void)
     subset_names_are_deterministic();
     missing_glyphs_and_fallback();
     broken_font_files();
+    programs_are_small(source_path("fonts/cache/FandolFang-Regular.otf"), 0);
+    programs_are_small(NOTO_SERIF, 2);
+    programs_are_small("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf", 0);
     FT_Done_FreeType(ft);
     return check_summary();
 }
