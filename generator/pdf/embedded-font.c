@@ -2,6 +2,7 @@
 #include "util/hash.h"
 #include "util/utf8.h"
 #include <hb-ot.h>
+#include <math.h>
 #include <hb-subset.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,12 +92,11 @@ static int build_entries(gw_embedded_font *f, const hb_map_t *old_to_new)
     f->entries = calloc(n ? n : 1, sizeof *f->entries);
     if (!f->entries) return 0;
     hb_codepoint_t gid = HB_SET_VALUE_INVALID;
-    double em = 1000.0 / f->face->upem;
     while (hb_set_next(f->used, &gid)) {
         gw_font_entry *e = &f->entries[f->entry_count++];
         e->gid = gid;
         e->code = code_for(f, gid, old_to_new);
-        e->width = hb_font_get_glyph_h_advance(f->face->hb_font, gid) * em;
+        e->width = gw_embedded_font_width(f, gid);
         hb_codepoint_t t = hb_map_get(f->text_index, gid);
         e->text = t == HB_MAP_VALUE_INVALID ? NULL : f->texts[t];
         hb_map_set(f->codes, gid, e->code);
@@ -193,7 +193,10 @@ uint32_t gw_embedded_font_code(const gw_embedded_font *f, uint32_t gid)
 
 double gw_embedded_font_width(const gw_embedded_font *f, uint32_t gid)
 {
-    return hb_font_get_glyph_h_advance(f->face->hb_font, gid) * 1000.0 / f->face->upem;
+    /* Rounded to 1/100 of a unit, as written in W, so that positions
+     * computed from it are where the viewer puts the glyph. */
+    double w = hb_font_get_glyph_h_advance(f->face->hb_font, gid) * 1000.0 / f->face->upem;
+    return floor(w * 100 + 0.5) / 100;
 }
 
 void gw_embedded_font_tounicode(const gw_embedded_font *f, gw_buf *out)

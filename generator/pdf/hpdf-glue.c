@@ -62,10 +62,14 @@ static HPDF_Dict new_stream(HPDF_Doc doc, const void *data, size_t len)
     return s;
 }
 
+/* Font units scaled to 1/1000 em need no more than whole numbers in a
+ * descriptor (FontBBox, Ascent, ...): viewers only use them for extents. */
+static HPDF_INT32 whole(double v) { return (HPDF_INT32)(v < 0 ? v - 0.5 : v + 0.5); }
+
 static HPDF_Array number_array(HPDF_Doc doc, const double *v, int n)
 {
     HPDF_Array a = HPDF_Array_New(doc->mmgr);
-    for (int i = 0; a && i < n; i++) HPDF_Array_AddReal(a, (HPDF_REAL)v[i]);
+    for (int i = 0; a && i < n; i++) HPDF_Array_AddNumber(a, whole(v[i]));
     return a;
 }
 
@@ -89,9 +93,9 @@ static HPDF_Dict descriptor(HPDF_Doc doc, const gw_embedded_font *f)
     HPDF_Dict_AddNumber(d, "Flags", 4);              /* symbolic: glyphs outside Latin */
     HPDF_Dict_Add(d, "FontBBox", number_array(doc, f->bbox, 4));
     HPDF_Dict_AddNumber(d, "ItalicAngle", 0);
-    HPDF_Dict_AddReal(d, "Ascent", (HPDF_REAL)f->ascent);
-    HPDF_Dict_AddReal(d, "Descent", (HPDF_REAL)f->descent);
-    HPDF_Dict_AddReal(d, "CapHeight", (HPDF_REAL)f->cap_height);
+    HPDF_Dict_AddNumber(d, "Ascent", whole(f->ascent));
+    HPDF_Dict_AddNumber(d, "Descent", whole(f->descent));
+    HPDF_Dict_AddNumber(d, "CapHeight", whole(f->cap_height));
     HPDF_Dict_AddNumber(d, "StemV", 80);
     return d;
 }
@@ -185,13 +189,10 @@ HPDF_STATUS gw_hpdf_set_info_text(HPDF_Doc doc, const char *key, const char *utf
     return HPDF_Dict_Add(doc->info, key, b);
 }
 
-HPDF_STATUS gw_hpdf_set_id(HPDF_Doc doc, const unsigned char id[16])
+void gw_hpdf_page_drop_procset(HPDF_Page page)
 {
-    HPDF_Array a = HPDF_Array_New(doc->mmgr);
-    if (!a) return HPDF_FAILD_TO_ALLOC_MEM;
-    HPDF_Array_Add(a, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)id, 16));
-    HPDF_Array_Add(a, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)id, 16));
-    return HPDF_Dict_Add(doc->trailer, "ID", a);
+    HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+    if (res && HPDF_Dict_GetItem(res, "ProcSet", HPDF_OCLASS_ARRAY)) HPDF_Dict_RemoveElement(res, "ProcSet");
 }
 
 void gw_hpdf_compress_smask(HPDF_Image image)

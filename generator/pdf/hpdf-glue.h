@@ -22,8 +22,9 @@ HPDF_STATUS gw_hpdf_page_write(HPDF_Page page, const char *ops, size_t len);
 /* Sets an Info entry to a text string (UTF-16BE with BOM, so Chinese survives). */
 HPDF_STATUS gw_hpdf_set_info_text(HPDF_Doc doc, const char *key, const char *utf8);
 
-/* Sets the trailer's /ID to [<id> <id>] (libharu writes one only when encrypting). */
-HPDF_STATUS gw_hpdf_set_id(HPDF_Doc doc, const unsigned char id[16]);
+/* Removes the page's /ProcSet, which libharu always writes: PDF readers
+ * ignore it (obsolete since PDF 1.4, optional before). */
+void gw_hpdf_page_drop_procset(HPDF_Page page);
 
 /* Turns on Flate for image soft masks, which libharu leaves uncompressed. */
 void gw_hpdf_compress_smask(HPDF_Image image);

@@ -1,8 +1,8 @@
 #include "pdf/pdf.h"
 #include "pdf/embedded-font.h"
 #include "pdf/hpdf-glue.h"
+#include "pdf/pack.h"
 #include "util/buf.h"
-#include "util/hash.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +15,6 @@ typedef struct writer {
     gw_embedded_font **fonts;          /* one per face drawn, in order of first use */
     HPDF_Font         *type0;
     size_t             font_count;
-    uint64_t           id_hash;
 } writer;
 
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -79,7 +78,6 @@ static gw_status embed_fonts(writer *w, gw_diagnostics *diags)
             gw_error(diags, "E0820", gw_loc_file(f->face->path), "hb-subset could not subset the font");
             return GW_ERR_FONT;
         }
-        w->id_hash = gw_hash_bytes(w->id_hash, f->base_name, strlen(f->base_name));
         w->type0[i] = gw_hpdf_type0_new(w->doc);
         if (!w->type0[i] || gw_hpdf_type0_complete(w->doc, w->type0[i], f) != HPDF_OK) return GW_ERR_INTERNAL;
     }
@@ -98,18 +96,27 @@ static void set_stroke(HPDF_Page page, const gw_color *c)
     else HPDF_Page_SetGrayStroke(page, (HPDF_REAL)(1 - c->k));
 }
 
-/* Character spacing (Tc) that puts every glyph of the run at its position,
- * when the gaps are all equal (a line on the character grid); NAN otherwise. */
-static double uniform_spacing(const gw_glyph_run *run, const gw_embedded_font *f)
+/* The character spacing (Tc) that puts most glyphs of the run where the
+ * layout wants them: the commonest gap between one glyph's advance and the
+ * next glyph (on the grid, every gap but those around compressed marks).
+ * TJ adjustments place the others. */
+static double common_spacing(const gw_glyph_run *run, const gw_embedded_font *f)
 {
-    double tc = NAN;
-    for (size_t g = 0; g + 1 < run->glyph_count; g++) {
+    double best = 0;
+    size_t best_count = 0, n = run->glyph_count ? run->glyph_count - 1 : 0;
+    double *gaps = malloc((n ? n : 1) * sizeof *gaps);
+    if (!gaps) return 0;
+    for (size_t g = 0; g < n; g++) {
         double adv = gw_embedded_font_width(f, run->glyphs[g].gid) / 1000 * run->size * run->hscale;
-        double gap = (run->glyphs[g + 1].x - run->glyphs[g].x - adv) / run->hscale;
-        if (isnan(tc)) tc = gap;
-        else if (fabs(gap - tc) > 0.0005) return NAN;
+        gaps[g] = (run->glyphs[g + 1].x - run->glyphs[g].x - adv) / run->hscale;
     }
-    return isnan(tc) ? 0 : tc;
+    for (size_t i = 0; i < n && best_count * 2 <= n; i++) {
+        size_t count = 0;
+        for (size_t j = i; j < n; j++) count += fabs(gaps[j] - gaps[i]) < 0.0005;
+        if (count > best_count) { best_count = count; best = gaps[i]; }
+    }
+    free(gaps);
+    return best;
 }
 
 /* Appends a 2-byte code to a literal string.  Raw bytes compress better
@@ -132,24 +139,28 @@ static void put_code(gw_buf *ops, uint32_t code)
 /* The TJ operator for a run: glyph codes, with a position adjustment before
  * any glyph whose pen position differs from where Tc and W put it.
  * Returns the run's advance: where the next glyph would go. */
-static double show_run(gw_buf *ops, const gw_glyph_run *run, const gw_embedded_font *f, double tc)
+static double show_run(gw_buf *ops, const gw_glyph_run *run, const gw_embedded_font *f, double tc,
+                       double pen)
 {
-    double pen = 0, unit = run->size * run->hscale / 1000;
-    gw_buf_puts(ops, "[(");
+    double start = pen, unit = run->size * run->hscale / 1000;
+    int open = 0;                      /* inside a string */
+    gw_buf_puts(ops, "[");
     for (size_t g = 0; g < run->glyph_count; g++) {
         const gw_glyph *gl = &run->glyphs[g];
         double adj = -(gl->x - pen) / unit;
         if (fabs(adj) >= 0.01) {
-            gw_buf_puts(ops, ")");
+            gw_buf_puts(ops, open ? ")" : "");
             put_num(ops, adj);
-            gw_buf_puts(ops, "(");
+            open = 0;
             pen = gl->x;
         }
+        gw_buf_puts(ops, open ? "" : "(");
+        open = 1;
         put_code(ops, gw_embedded_font_code(f, gl->gid));
         pen += (gw_embedded_font_width(f, gl->gid) / 1000 * run->size + tc) * run->hscale;
     }
-    gw_buf_puts(ops, ")] TJ\n");
-    return pen;
+    gw_buf_puts(ops, open ? ")] TJ\n" : "] TJ\n");
+    return pen - start;
 }
 
 /* What the page's content stream has set so far, so each operator is
@@ -210,33 +221,34 @@ static gw_status draw_glyphs(writer *w, HPDF_Page page, const gw_glyph_run *run,
     size_t index;
     gw_embedded_font *f = font_for(w, run->face, &index);
     if (!f || !run->glyph_count) return f ? GW_OK : GW_ERR_NOMEM;
-    double tc = uniform_spacing(run, f);
-    if (isnan(tc)) tc = 0;
+    /* One glyph has no gap to set: keep whatever Tc is in force. */
+    double tc = run->glyph_count < 2 ? ps->tc : common_spacing(run, f);
     gw_buf ops;
     gw_buf_init(&ops);
     set_text_state(w, page, ps, run, index, tc, &ops);
-    /* A run that starts where the last one ended needs no move; others move
-     * relative to the line start, which repeats from line to line and so
+    /* A run on the same baseline continues from where the last one ended
+     * (show_run adjusts the small difference); a new line moves relative to
+     * the last line's start, a move that repeats from line to line and so
      * compresses to almost nothing. */
-    double y = HPDF_Page_GetHeight(page) - run->y;
-    if (!(fabs(y - ps->line_y) < 0.0005 && fabs(run->x - ps->pen_x) < 0.0005)) {
+    double y = HPDF_Page_GetHeight(page) - run->y, pen = run->x;
+    if (fabs(y - ps->line_y) < 0.0005 && !isnan(ps->pen_x)) {
+        pen = ps->pen_x;
+    } else {
         put_num(&ops, run->x - ps->line_x);
         gw_buf_puts(&ops, " ");
         put_num(&ops, y - ps->line_y);
         gw_buf_puts(&ops, " Td\n");
         ps->line_x = run->x;
         ps->line_y = y;
-        ps->pen_x = run->x;
     }
-    ps->pen_x += show_run(&ops, run, f, tc);
+    ps->pen_x = pen + show_run(&ops, run, f, tc, pen - run->x);
     if (ops.failed) { gw_buf_free(&ops); return GW_ERR_NOMEM; }
     gw_hpdf_page_write(page, ops.data, ops.len);
-    w->id_hash = gw_hash_bytes(w->id_hash, ops.data, ops.len);
     gw_buf_free(&ops);
     return GW_OK;
 }
 
-static void draw_rule(writer *w, HPDF_Page page, const gw_rule_item *r)
+static void draw_rule(HPDF_Page page, const gw_rule_item *r)
 {
     double h = HPDF_Page_GetHeight(page);
     set_stroke(page, &r->color);
@@ -244,8 +256,6 @@ static void draw_rule(writer *w, HPDF_Page page, const gw_rule_item *r)
     HPDF_Page_MoveTo(page, (HPDF_REAL)r->x1, (HPDF_REAL)(h - r->y1));
     HPDF_Page_LineTo(page, (HPDF_REAL)r->x2, (HPDF_REAL)(h - r->y2));
     HPDF_Page_Stroke(page);
-    double v[5] = { r->x1, r->y1, r->x2, r->y2, r->thickness };
-    w->id_hash = gw_hash_bytes(w->id_hash, v, sizeof v);
 }
 
 static gw_status draw_pages(writer *w)
@@ -256,12 +266,13 @@ static gw_status draw_pages(writer *w)
         if (!page) return GW_ERR_NOMEM;
         HPDF_Page_SetWidth(page, (HPDF_REAL)dp->width);
         HPDF_Page_SetHeight(page, (HPDF_REAL)dp->height);
+        gw_hpdf_page_drop_procset(page);
         page_state ps = { 0, 0, 0, NAN, (size_t)-1, 0, 0, 100, { 0, 0, 0, 0, 0 }, 0 };
         for (size_t i = 0; i < dp->item_count; i++) {
             const gw_item *it = &dp->items[i];
             if (it->kind == GW_ITEM_RULE) {
                 end_text(page, &ps);
-                draw_rule(w, page, &it->u.rule);
+                draw_rule(page, &it->u.rule);
                 continue;
             }
             gw_status st = draw_glyphs(w, page, &it->u.glyphs, &ps);
@@ -294,23 +305,8 @@ static void set_info(writer *w, const gw_pdf_info *info)
     for (int i = 0; i < 3; i++) {
         if (!vals[i]) continue;
         gw_hpdf_set_info_text(w->doc, keys[i], vals[i]);
-        w->id_hash = gw_hash_bytes(w->id_hash, vals[i], strlen(vals[i]) + 1);
     }
     set_dates(w->doc, info->date);
-    w->id_hash = gw_hash_bytes(w->id_hash, &info->date, sizeof info->date);
-}
-
-/* The file identifier: a hash of everything drawn, so equal output gets an
- * equal /ID and any change gets another. */
-static void set_id(writer *w)
-{
-    unsigned char id[16];
-    uint64_t h1 = w->id_hash, h2 = gw_hash_u32(w->id_hash, 0x9704);
-    for (int i = 0; i < 8; i++) {
-        id[i] = (unsigned char)(h1 >> (56 - 8 * i));
-        id[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
-    }
-    gw_hpdf_set_id(w->doc, id);
 }
 
 static gw_status save(writer *w, unsigned char **out, size_t *out_len)
@@ -335,7 +331,7 @@ static gw_status save(writer *w, unsigned char **out, size_t *out_len)
 gw_status gw_pdf_write(const gw_display_list *dl, const gw_pdf_info *info, gw_diagnostics *diags,
                        unsigned char **out, size_t *out_len)
 {
-    writer w = { .dl = dl, .id_hash = GW_HASH_INIT };
+    writer w = { .dl = dl };
     w.doc = HPDF_New(on_hpdf_error, &w);
     if (!w.doc) return GW_ERR_NOMEM;
     HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
@@ -344,10 +340,11 @@ gw_status gw_pdf_write(const gw_display_list *dl, const gw_pdf_info *info, gw_di
     if (st == GW_OK) st = embed_fonts(&w, diags);
     if (st == GW_OK) st = draw_pages(&w);
     if (st == GW_OK && w.error) st = GW_ERR_INTERNAL;
-    if (st == GW_OK) {
-        set_id(&w);
-        st = save(&w, out, out_len);
-    }
+    unsigned char *raw = NULL;
+    size_t raw_len = 0;
+    if (st == GW_OK) st = save(&w, &raw, &raw_len);
+    if (st == GW_OK) st = gw_pdf_pack(raw, raw_len, diags, out, out_len);
+    free(raw);
     if (st == GW_ERR_INTERNAL)
         gw_error(diags, "E0821", gw_loc_file(""), "the PDF library failed (libharu error 0x%04X)",
                  (unsigned)w.error);
