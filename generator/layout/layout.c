@@ -78,49 +78,58 @@ static void place_line(layout *L, gw_line *line, double x, double baseline, doub
     line->run_count = 0;
 }
 
-static gw_status break_text(layout *L, const char *text, const gw_text_style *st, double first,
-                            double width, gw_src src, const char *path, gw_lines *out)
-{
-    gw_loc loc = { L->doc->path, src.line, src.column, path };
-    gw_status s = gw_break_text(text, strlen(text), st, first, width, loc, L->diags, out);
-    if (s != GW_OK) fail(L, s);
-    return s;
-}
-
 enum align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
-/* Sets text on the flowing grid: first line indented by `indent`, lines
- * aligned inside [left + inset_l, right - inset_r]. */
+/* Left edge for a line of the given measure, aligned inside the type area
+ * between left + inset_l and right - inset_r. */
+static double line_x(const layout *L, const gw_line *ln, enum align align, double inset_l, double inset_r)
+{
+    double left = L->t->type_left + inset_l, width = L->t->type_width - inset_l - inset_r;
+    if (align == ALIGN_CENTER) return left + (width - ln->width) / 2 - ln->start;
+    if (align == ALIGN_RIGHT) return left + width - ln->width - ln->start;
+    return left;
+}
+
+/* The baseline sits below the line's top by the em-box height of the
+ * style's own CJK font, whatever font the line starts with. */
+static double style_em_top(const gw_text_style *st)
+{
+    return em_top(st->role->chain[0], st->size);
+}
+
+/* Sets text on the flowing grid: the first line indented by `indent`, full
+ * lines justified to the type area when `justify`. */
 static void flow_text(layout *L, const char *text, const gw_style *style, double indent,
-                      enum align align, double inset_r, gw_src src, const char *path)
+                      enum align align, int justify, gw_src src, const char *path)
 {
     gw_text_style st;
     gw_lines lines;
     if (!text || !text_style(L, style, 1, &st)) return;
-    double width = L->t->type_width - inset_r;
-    if (break_text(L, text, &st, width - indent, width, src, path, &lines) != GW_OK) return;
+    gw_span span = { 0, strlen(text), &st };
+    gw_measure m = { L->t->type_width, indent, L->t->latin_gap, justify };
+    gw_loc loc = { L->doc->path, src.line, src.column, path };
+    gw_status s = gw_set_text(text, span.end, &span, 1, &m, loc, L->diags, &lines);
+    if (s != GW_OK) { fail(L, s); return; }
     for (size_t i = 0; i < lines.count; i++) {
         double top = next_line_top(L);
         if (!L->page) break;
         gw_line *ln = &lines.lines[i];
-        double x = L->t->type_left + (i == 0 ? indent : 0);
-        if (align == ALIGN_CENTER) x = L->t->type_left + (width - ln->width) / 2;
-        if (align == ALIGN_RIGHT) x = L->t->type_left + width - ln->width;
-        double em = ln->run_count ? em_top(ln->runs[0].face, style->size) : style->size * 0.88;
-        place_line(L, ln, x, top + em, 1);
+        place_line(L, ln, line_x(L, ln, align, 0, 0), top + style_em_top(&st), 1);
     }
     gw_lines_free(&lines);
 }
 
-/* One line of text at an absolute top edge; returns its width. */
+/* One line of text at an absolute top edge, shrunk horizontally to
+ * max_width when given; returns its width. */
 static double set_line_at(layout *L, const char *text, const gw_style *style, double top,
                           enum align align, double inset, double max_width)
 {
     gw_text_style st;
     gw_lines lines;
-    gw_src none = { 0, 0 };
+    gw_loc loc = { L->doc->path, 0, 0, "" };
     if (!text || !text_style(L, style, 1, &st)) return 0;
-    if (break_text(L, text, &st, HUGE_WIDTH, HUGE_WIDTH, none, "", &lines) != GW_OK) return 0;
+    gw_status s = gw_set_plain(text, strlen(text), &st, HUGE_WIDTH, 0, loc, L->diags, &lines);
+    if (s != GW_OK) { fail(L, s); return 0; }
     double width = 0;
     if (lines.count) {
         gw_line *ln = &lines.lines[0];
@@ -129,8 +138,7 @@ static double set_line_at(layout *L, const char *text, const gw_style *style, do
         double x = L->t->type_left + inset;
         if (align == ALIGN_CENTER) x = L->t->type_left + (L->t->type_width - width) / 2;
         if (align == ALIGN_RIGHT) x = L->t->type_left + L->t->type_width - inset - width;
-        double em = ln->run_count ? em_top(ln->runs[0].face, style->size) : style->size * 0.88;
-        place_line(L, ln, x, top + em, hscale);
+        place_line(L, ln, x, top + style_em_top(&st), hscale);
     }
     gw_lines_free(&lines);
     return width;
@@ -189,16 +197,14 @@ static void signature(layout *L)
 {
     const gw_template *t = L->t;
     const gw_document *d = L->doc;
-    gw_src none = { 0, 0 };
     gw_text_style st;
     gw_lines name, date;
+    gw_loc loc = { d->path, 0, 0, "signature" };
     if (!d->signature_name || !d->date || !text_style(L, &t->body, 1, &st)) return;
-    if (break_text(L, d->signature_name, &st, HUGE_WIDTH, HUGE_WIDTH, none, "signature.name", &name) != GW_OK)
-        return;
-    if (break_text(L, d->date, &st, HUGE_WIDTH, HUGE_WIDTH, none, "signature.date", &date) != GW_OK) {
-        gw_lines_free(&name);
-        return;
-    }
+    gw_status s = gw_set_plain(d->signature_name, strlen(d->signature_name), &st, HUGE_WIDTH, 0, loc, L->diags, &name);
+    if (s != GW_OK) { fail(L, s); return; }
+    s = gw_set_plain(d->date, strlen(d->date), &st, HUGE_WIDTH, 0, loc, L->diags, &date);
+    if (s != GW_OK) { fail(L, s); gw_lines_free(&name); return; }
     double right = t->type_left + t->type_width - (double)t->signature_right_chars * t->char_pitch;
     double name_x = right - name.lines[0].width;
     double date_x = name_x + (double)t->date_shift_chars * t->char_pitch;
@@ -206,7 +212,7 @@ static void signature(layout *L)
         date_x = right - date.lines[0].width;
         name_x = date_x - (double)t->date_shift_chars * t->char_pitch;
     }
-    double em = em_top(name.lines[0].runs[0].face, t->body.size);
+    double em = style_em_top(&st);
     next_line_top(L);                                 /* one blank line */
     double top = next_line_top(L);
     if (L->page) place_line(L, &name.lines[0], name_x, top + em, 1);
@@ -238,10 +244,10 @@ static void body(layout *L)
     char path[32];
     for (size_t i = 0; i < d->paragraph_count; i++) {
         snprintf(path, sizeof path, "body[%zu]", i);
-        flow_text(L, d->paragraphs[i].text, &t->body, indent, ALIGN_LEFT, 0, d->paragraphs[i].src, path);
+        flow_text(L, d->paragraphs[i].text, &t->body, indent, ALIGN_LEFT, 1, d->paragraphs[i].src, path);
     }
     for (size_t i = 0; i < d->contact_count; i++)
-        flow_text(L, d->contacts[i], &t->body, indent, ALIGN_LEFT, 0, (gw_src){ 0, 0 }, "contacts");
+        flow_text(L, d->contacts[i], &t->body, indent, ALIGN_LEFT, 1, (gw_src){ 0, 0 }, "contacts");
 }
 
 static void document(layout *L)
@@ -254,10 +260,10 @@ static void document(layout *L)
     L->line = (long)ceil((y - t->type_top) / t->line_pitch - 1e-6);
     flow_text(L, d->title, &t->title, 0, ALIGN_CENTER, 0, d->title_src, "title");
     L->line += t->to_gap_lines;
-    flow_text(L, d->to, &t->body, 0, ALIGN_LEFT, 0, none, "to");
+    flow_text(L, d->to, &t->body, 0, ALIGN_LEFT, 1, none, "to");
     body(L);
     signature(L);
-    flow_text(L, d->note, &t->body, (double)t->indent_chars * t->char_pitch, ALIGN_LEFT, 0, none, "note");
+    flow_text(L, d->note, &t->body, (double)t->indent_chars * t->char_pitch, ALIGN_LEFT, 1, none, "note");
     if (d->cc) {                      /* 版记 on the last line of the last page */
         if (L->line >= t->lines_per_page) new_page(L);
         L->line = t->lines_per_page - 1;

@@ -26,6 +26,7 @@ static const field fields[] = {
     FIELD("grid.chars_per_line", F_INT, chars_per_line),
     FIELD("grid.lines_per_page", F_INT, lines_per_page),
     FIELD("grid.indent_chars", F_INT, indent_chars),
+    FIELD("grid.latin_gap", F_LENGTH, latin_gap),
     FIELD("styles.body", F_STYLE, body),
     FIELD("styles.latin", F_STYLE, latin),
     FIELD("styles.title", F_STYLE, title),

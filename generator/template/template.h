@@ -25,6 +25,7 @@ typedef struct gw_template {
     long   chars_per_line, lines_per_page;
     double char_pitch, line_pitch;    /* derived: type_width / chars, type_height / lines */
     long   indent_chars;              /* paragraph first-line indent */
+    double latin_gap;                 /* space between Han and Latin text */
 
     gw_style body, latin, title, mark, number, page_number, colophon;
 

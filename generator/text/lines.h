@@ -1,11 +1,15 @@
-/* Paragraph text to lines of positioned glyph runs.
+/* The Chinese text engine: text in, lines of positioned glyph runs out.
+ * It knows nothing of pages or PDF, so it is tested on its own.
  *
- * Walking-skeleton breaker: characters go to their font (Han and CJK
- * punctuation in the style's role, ASCII in the Latin role, each through
- * the role's fallback chain), are shaped with HarfBuzz and set on the grid
- * (one character pitch per CJK character, natural width for Latin runs,
- * which never break), and lines are filled greedily.  Prohibition rules and
- * justification come with the real line breaker. */
+ * A paragraph's text is itemised into segments by style (spans: body,
+ * heading, emphasis), script (Han and CJK punctuation in the style's role,
+ * ASCII in the Latin role, half-width) and font (each role's fallback chain),
+ * shaped with HarfBuzz (zh-Hans), cut into atoms that are never split (a Han
+ * character or mark on one grid cell, a Latin word, ——, ……), and broken into
+ * lines on the grid after GB/T 15834 and clreq: prohibited line starts and
+ * ends, push-in (compressing punctuation) before push-out, adjacent
+ * punctuation set in 1.5 em, and the leftover spread evenly so that every
+ * line but a paragraph's last fills the measure exactly. */
 #ifndef GW_TEXT_LINES_H
 #define GW_TEXT_LINES_H
 #include "fonts/fontset.h"
@@ -14,16 +18,32 @@
 
 typedef struct gw_text_style {
     const gw_role *role;       /* Han and CJK punctuation */
-    const gw_role *latin;      /* ASCII letters, digits, punctuation */
+    const gw_role *latin;      /* ASCII letters, digits, marks; NULL: the role's fonts */
     double         size;       /* points */
-    double         pitch;      /* CJK character pitch, points */
+    double         pitch;      /* width of one grid cell (a CJK character), points */
     gw_color       color;
 } gw_text_style;
 
+/* A style over text[start, end). */
+typedef struct gw_span {
+    size_t               start, end;
+    const gw_text_style *style;
+} gw_span;
+
+typedef struct gw_measure {
+    double width;              /* the line length: the type area's width */
+    double first_indent;       /* the first line starts this far in */
+    double latin_gap;          /* space between Han and Latin text (none at line ends) */
+    int    justify;            /* fill every line but the last to width */
+} gw_measure;
+
 typedef struct gw_line {
-    gw_glyph_run *runs;        /* x relative to the line's start, y = 0 */
+    gw_glyph_run *runs;        /* x relative to the measure's left edge, y = 0 */
     size_t        run_count;
-    double        width;       /* from the first glyph's pen position to the last's end */
+    double        start;       /* where the line starts: the indent, or 0 */
+    double        width;       /* from the line's start to its end, points */
+    size_t        text_start, text_end;   /* the line's bytes in the paragraph */
+    int           fills;       /* set to the full measure (justified) */
 } gw_line;
 
 typedef struct gw_lines {
@@ -31,12 +51,19 @@ typedef struct gw_lines {
     size_t   count;
 } gw_lines;
 
-/* Breaks text into lines no wider than first_width (first line) and width
- * (the others).  A character no font of the chain has is an error E0810 at
- * loc; the character is left out and breaking goes on, so all such
- * characters are reported at once.  Returns GW_OK, GW_ERR_FONT or GW_ERR_NOMEM. */
-gw_status gw_break_text(const char *text, size_t len, const gw_text_style *style,
-                        double first_width, double width, gw_loc loc,
-                        gw_diagnostics *diags, gw_lines *out);
+/* Sets text (UTF-8) into lines.  Spans give the style of each byte range;
+ * bytes outside every span take the first span's style.  A character no
+ * font of its chain has is an error E0810 at loc (the character is left out
+ * and setting goes on, so all are reported at once); a character served by
+ * a fallback font is a warning W0810.  Returns GW_OK, GW_ERR_FONT,
+ * GW_ERR_INPUT (invalid UTF-8) or GW_ERR_NOMEM. */
+gw_status gw_set_text(const char *text, size_t len, const gw_span *spans, size_t span_count,
+                      const gw_measure *measure, gw_loc loc, gw_diagnostics *diags, gw_lines *out);
+
+/* One style over the whole text, without justification: for single lines
+ * (header items, signature) and flush-left text. */
+gw_status gw_set_plain(const char *text, size_t len, const gw_text_style *style, double width,
+                       double first_indent, gw_loc loc, gw_diagnostics *diags, gw_lines *out);
+
 void gw_lines_free(gw_lines *lines);
 #endif

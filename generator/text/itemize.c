@@ -1,0 +1,300 @@
+#include "text/itemize.h"
+#include "text/chars.h"
+#include "util/utf8.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct itemizer {
+    const char        *text;
+    size_t             len;
+    const gw_span     *spans;
+    size_t             span_count;
+    gw_loc             loc;
+    gw_diagnostics    *diags;
+    gw_itemized       *out;
+    gw_status          status;
+    size_t             atom_cap;
+    uint32_t           reported[16];     /* fallback characters already warned about */
+    size_t             reported_count;
+} itemizer;
+
+static const gw_text_style *style_at(const itemizer *z, size_t pos)
+{
+    for (size_t i = 0; i < z->span_count; i++)
+        if (pos >= z->spans[i].start && pos < z->spans[i].end) return z->spans[i].style;
+    return z->spans[0].style;
+}
+
+static const gw_role *role_for(const gw_text_style *st, int latin)
+{
+    return latin && st->latin ? st->latin : st->role;
+}
+
+/* Latin characters fall back to the style's CJK role before giving up. */
+static gw_face *face_for(const gw_text_style *st, uint32_t cp, int latin)
+{
+    gw_face *f = gw_role_face_for(role_for(st, latin), cp);
+    return f || !latin ? f : gw_role_face_for(st->role, cp);
+}
+
+static void fail(itemizer *z, gw_status st)
+{
+    if (z->status == GW_OK || z->status == GW_ERR_INPUT) z->status = st;
+}
+
+static void report_fallback(itemizer *z, const gw_text_style *st, int latin, gw_face *face,
+                            uint32_t cp, size_t at, size_t n)
+{
+    const gw_role *role = role_for(st, latin);
+    if (role->chain_len == 0 || role->chain[0] == face) return;
+    for (size_t i = 0; i < z->reported_count; i++)
+        if (z->reported[i] == cp) return;                 /* once per paragraph */
+    if (z->reported_count < sizeof z->reported / sizeof *z->reported) z->reported[z->reported_count++] = cp;
+    gw_warning(z->diags, "W0810", z->loc, "U+%04X “%.*s” is not in %s (%s): set in %s", cp, (int)n,
+               z->text + at, role->chain[0]->family, role->name, face->family);
+}
+
+static int push_segment(itemizer *z, const gw_text_style *st, gw_face *face, int latin, size_t at, size_t n)
+{
+    gw_itemized *o = z->out;
+    gw_segment *last = o->seg_count ? &o->segs[o->seg_count - 1] : NULL;
+    if (last && last->style == st && last->face == face && last->latin == latin && last->start + last->len == at) {
+        last->len += n;
+        return 1;
+    }
+    gw_segment *s = realloc(o->segs, (o->seg_count + 1) * sizeof *s);
+    if (!s) return 0;
+    o->segs = s;
+    memset(&o->segs[o->seg_count], 0, sizeof *s);
+    o->segs[o->seg_count++] = (gw_segment){ st, face, at, n, latin, NULL, 0 };
+    return 1;
+}
+
+static void segment_text(itemizer *z)
+{
+    size_t i = 0;
+    while (i < z->len) {
+        size_t at = i;
+        uint32_t cp = gw_utf8_next(z->text, z->len, &i);
+        if (cp == GW_UTF8_INVALID) {
+            gw_error(z->diags, "E0811", z->loc, "invalid UTF-8 at byte %zu", at);
+            fail(z, GW_ERR_INPUT);
+            continue;
+        }
+        const gw_text_style *st = style_at(z, at);
+        int latin = (gw_char_class(cp) & (GW_CH_LATIN | GW_CH_SPACE)) != 0;
+        gw_face *face = face_for(st, cp, latin);
+        if (!face) {
+            gw_error(z->diags, "E0810", z->loc, "no font has the character U+%04X “%.*s”", cp,
+                     (int)(i - at), z->text + at);
+            fail(z, GW_ERR_FONT);
+            continue;
+        }
+        if (face != role_for(st, latin)->chain[0]) report_fallback(z, st, latin, face, cp, at, i - at);
+        if (!push_segment(z, st, face, latin, at, i - at)) { fail(z, GW_ERR_NOMEM); return; }
+    }
+}
+
+static gw_atom *new_atom(itemizer *z)
+{
+    gw_itemized *o = z->out;
+    if (o->atom_count == z->atom_cap) {
+        size_t cap = z->atom_cap ? z->atom_cap * 2 : 64;
+        gw_atom *a = realloc(o->atoms, cap * sizeof *a);
+        if (!a) return NULL;
+        o->atoms = a;
+        z->atom_cap = cap;
+    }
+    gw_atom *a = &o->atoms[o->atom_count++];
+    memset(a, 0, sizeof *a);
+    return a;
+}
+
+static uint32_t char_at(const itemizer *z, size_t at)
+{
+    return gw_utf8_next(z->text, z->len, &at);
+}
+
+/* Where a cluster's text ends: the next cluster's start or the segment's end. */
+static size_t cluster_end(const gw_segment *s, size_t g)
+{
+    size_t j = g + 1;
+    while (j < s->glyph_count && s->glyphs[j].cluster == s->glyphs[g].cluster) j++;
+    return j < s->glyph_count ? s->glyphs[j].cluster : s->start + s->len;
+}
+
+/* A Latin segment becomes words (unbreakable) and spaces. */
+static int latin_atoms(itemizer *z, uint32_t seg_index)
+{
+    gw_segment *s = &z->out->segs[seg_index];
+    double scale = s->style->size / s->face->upem;
+    for (size_t g = 0; g < s->glyph_count;) {
+        unsigned cls = gw_char_class(char_at(z, s->glyphs[g].cluster));
+        int space = (cls & GW_CH_SPACE) != 0;
+        size_t e = g;
+        double w = 0;
+        while (e < s->glyph_count) {
+            int sp = (gw_char_class(char_at(z, s->glyphs[e].cluster)) & GW_CH_SPACE) != 0;
+            if (sp != space || (space && e > g)) break;
+            w += s->glyphs[e++].x_advance * scale;
+        }
+        gw_atom *a = new_atom(z);
+        if (!a) return 0;
+        a->seg = seg_index;
+        a->glyph_start = (uint32_t)g;
+        a->glyph_count = (uint32_t)(e - g);
+        a->text_start = s->glyphs[g].cluster;
+        a->text_end = (uint32_t)cluster_end(s, e - 1);
+        a->cls = cls | (gw_char_class(char_at(z, s->glyphs[e - 1].cluster)) & GW_CH_NO_END);
+        a->width = w;
+        g = e;
+    }
+    return 1;
+}
+
+/* Places a CJK glyph in its cell.  A full-width glyph starts at the cell's
+ * start (its em box is the cell, give or take the grid's 0.2 pt); a narrower
+ * one goes against the cell's right edge when it opens, its left when it
+ * closes, and in the middle otherwise.  Then finds how much of the cell is
+ * free of ink on each side, which push-in may take (at most half a cell). */
+static void place_in_cell(gw_atom *a, const gw_segment *s, size_t g)
+{
+    double scale = s->style->size / s->face->upem, pitch = s->style->pitch;
+    double adv = 0;
+    for (size_t i = g; i < g + a->glyph_count; i++) adv += s->glyphs[i].x_advance * scale;
+    a->width = pitch;
+    if (adv >= pitch * 0.95) a->glyph_dx = 0;
+    else if (a->cls & GW_CH_OPENING) a->glyph_dx = pitch - adv;
+    else if (a->cls & GW_CH_CLOSING) a->glyph_dx = 0;
+    else a->glyph_dx = (pitch - adv) / 2;
+    if (!(a->cls & (GW_CH_OPENING | GW_CH_CLOSING))) return;
+    hb_glyph_extents_t ext;
+    if (a->glyph_count != 1 || !hb_font_get_glyph_extents(s->face->hb_font, s->glyphs[g].gid, &ext)) return;
+    double ink_l = a->glyph_dx + ext.x_bearing * scale, ink_r = ink_l + ext.width * scale;
+    double half = pitch / 2, slack = pitch * 0.02;      /* ink may touch the middle */
+    if (ink_l >= half - slack) a->shrink_left = half;
+    if (ink_r <= half + slack) a->shrink_right = half;
+}
+
+static int cjk_atoms(itemizer *z, uint32_t seg_index)
+{
+    gw_segment *s = &z->out->segs[seg_index];
+    for (size_t g = 0; g < s->glyph_count;) {
+        size_t e = g + 1;
+        while (e < s->glyph_count && s->glyphs[e].cluster == s->glyphs[g].cluster) e++;
+        gw_atom *a = new_atom(z);
+        if (!a) return 0;
+        a->seg = seg_index;
+        a->glyph_start = (uint32_t)g;
+        a->glyph_count = (uint32_t)(e - g);
+        a->text_start = s->glyphs[g].cluster;
+        a->text_end = (uint32_t)cluster_end(s, e - 1);
+        a->cls = gw_char_class(char_at(z, a->text_start));
+        place_in_cell(a, s, g);
+        g = e;
+    }
+    return 1;
+}
+
+/* ——, …… and ⸺ pairs become one unbreakable two-cell atom. */
+static void merge_pairs(itemizer *z)
+{
+    gw_itemized *o = z->out;
+    size_t w = 0;
+    for (size_t r = 0; r < o->atom_count; r++) {
+        gw_atom *a = &o->atoms[r];
+        gw_atom *prev = w ? &o->atoms[w - 1] : NULL;
+        if (prev && (a->cls & GW_CH_PAIRED) && (prev->cls & GW_CH_PAIRED) && prev->seg == a->seg &&
+            prev->glyph_count == 1 && a->glyph_count == 1 &&
+            char_at(z, prev->text_start) == char_at(z, a->text_start) && prev->text_end == a->text_start) {
+            prev->glyph_count = 2;
+            prev->text_end = a->text_end;
+            prev->width += a->width;
+            prev->cls |= GW_CH_NO_START;
+            prev->pair = 1;
+            continue;
+        }
+        o->atoms[w++] = *a;
+    }
+    o->atom_count = w;
+}
+
+/* Two adjacent marks take 1.5 em: the first gives up its right half when it
+ * is a closing mark, else the second its left half when it opens. */
+static void compress_adjacent_marks(gw_itemized *o)
+{
+    for (size_t i = 1; i < o->atom_count; i++) {
+        gw_atom *a = &o->atoms[i - 1], *b = &o->atoms[i];
+        unsigned marks = GW_CH_OPENING | GW_CH_CLOSING;
+        if (!(a->cls & marks) || !(b->cls & marks)) continue;
+        if ((a->cls & GW_CH_CLOSING) && a->shrink_right > 0) {
+            a->width -= a->shrink_right;
+            a->shrink_right = 0;
+        } else if ((b->cls & GW_CH_OPENING) && b->shrink_left > 0) {
+            b->width -= b->shrink_left;
+            b->glyph_dx -= b->shrink_left;
+            b->shrink_left = 0;
+        }
+    }
+}
+
+static int is_han_like(const gw_atom *a)
+{
+    return !(a->cls & (GW_CH_LATIN | GW_CH_SPACE | GW_CH_OPENING | GW_CH_CLOSING | GW_CH_NO_START | GW_CH_NO_END));
+}
+
+/* Han next to a Latin word gets latin_gap of space, as margins of the word. */
+static void latin_margins(gw_itemized *o, double gap)
+{
+    if (gap <= 0) return;
+    for (size_t i = 0; i < o->atom_count; i++) {
+        gw_atom *a = &o->atoms[i];
+        if (!(a->cls & GW_CH_LATIN)) continue;
+        if (i > 0 && is_han_like(&o->atoms[i - 1])) { a->margin_left = gap; a->width += gap; a->glyph_dx += gap; }
+        if (i + 1 < o->atom_count && is_han_like(&o->atoms[i + 1])) { a->margin_right = gap; a->width += gap; }
+    }
+}
+
+/* Where the breaker must not break: inside a Latin word split by a font
+ * change, and inside a document number's 〔2025〕17号. */
+static void glue(itemizer *z)
+{
+    gw_itemized *o = z->out;
+    for (size_t i = 1; i < o->atom_count; i++) {
+        gw_atom *a = &o->atoms[i - 1], *b = &o->atoms[i];
+        if ((a->cls & GW_CH_LATIN) && (b->cls & GW_CH_LATIN)) b->no_break_before = 1;
+        if (char_at(z, a->text_start) == 0x3015 && (b->cls & GW_CH_LATIN)) b->no_break_before = 1;
+        if (i >= 2 && (a->cls & GW_CH_LATIN) && char_at(z, b->text_start) == 0x53F7 &&  /* 号 */
+            char_at(z, o->atoms[i - 2].text_start) == 0x3015)
+            b->no_break_before = 1;
+    }
+}
+
+gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t span_count,
+                     double latin_gap, gw_loc loc, gw_diagnostics *diags, gw_itemized *out)
+{
+    memset(out, 0, sizeof *out);
+    itemizer z = { text, len, spans, span_count, loc, diags, out, GW_OK, 0, { 0 }, 0 };
+    if (!span_count) return GW_ERR_INTERNAL;
+    segment_text(&z);
+    for (size_t s = 0; z.status != GW_ERR_NOMEM && s < out->seg_count; s++) {
+        gw_segment *sg = &out->segs[s];
+        sg->glyph_count = gw_shape(sg->face, text, len, sg->start, sg->len, &sg->glyphs);
+        if (sg->glyph_count == (size_t)-1) { sg->glyph_count = 0; fail(&z, GW_ERR_NOMEM); break; }
+        if (!(sg->latin ? latin_atoms(&z, (uint32_t)s) : cjk_atoms(&z, (uint32_t)s))) fail(&z, GW_ERR_NOMEM);
+    }
+    if (z.status == GW_ERR_NOMEM) return GW_ERR_NOMEM;
+    merge_pairs(&z);
+    compress_adjacent_marks(out);
+    latin_margins(out, latin_gap);
+    glue(&z);
+    return z.status;
+}
+
+void gw_itemized_free(gw_itemized *it)
+{
+    for (size_t s = 0; s < it->seg_count; s++) free(it->segs[s].glyphs);
+    free(it->segs);
+    free(it->atoms);
+    memset(it, 0, sizeof *it);
+}
