@@ -1,5 +1,6 @@
 #include "layout/layout.h"
 #include "text/lines.h"
+#include "text/title.h"
 #include "util/buf.h"
 #include <hb-ot.h>
 #include <math.h>
@@ -97,6 +98,18 @@ static double style_em_top(const gw_text_style *st)
     return em_top(st->role->chain[0], st->size);
 }
 
+/* Places set lines on the next lines of the grid, then frees them. */
+static void flow_lines(layout *L, gw_lines *lines, const gw_text_style *st, enum align align)
+{
+    for (size_t i = 0; i < lines->count; i++) {
+        double top = next_line_top(L);
+        if (!L->page) break;
+        gw_line *ln = &lines->lines[i];
+        place_line(L, ln, line_x(L, ln, align, 0, 0), top + style_em_top(st), 1);
+    }
+    gw_lines_free(lines);
+}
+
 /* Sets text on the flowing grid: the first line indented by `indent`, full
  * lines justified to the type area when `justify`. */
 static void flow_text(layout *L, const char *text, const gw_style *style, double indent,
@@ -110,13 +123,20 @@ static void flow_text(layout *L, const char *text, const gw_style *style, double
     gw_loc loc = { L->doc->path, src.line, src.column, path };
     gw_status s = gw_set_text(text, span.end, &span, 1, &m, loc, L->diags, &lines);
     if (s != GW_OK) { fail(L, s); return; }
-    for (size_t i = 0; i < lines.count; i++) {
-        double top = next_line_top(L);
-        if (!L->page) break;
-        gw_line *ln = &lines.lines[i];
-        place_line(L, ln, line_x(L, ln, align, 0, 0), top + style_em_top(&st), 1);
-    }
-    gw_lines_free(&lines);
+    flow_lines(L, &lines, &st, align);
+}
+
+/* The title, broken between words into a centred trapezoid or diamond. */
+static void flow_title(layout *L)
+{
+    const gw_document *d = L->doc;
+    gw_text_style st;
+    gw_lines lines;
+    if (!d->title || !text_style(L, &L->t->title, 1, &st)) return;
+    gw_loc loc = { d->path, d->title_src.line, d->title_src.column, "title" };
+    gw_status s = gw_set_title(d->title, strlen(d->title), &st, L->t->type_width, loc, L->diags, &lines);
+    if (s != GW_OK) { fail(L, s); return; }
+    flow_lines(L, &lines, &st, ALIGN_CENTER);
 }
 
 /* One line of text at an absolute top edge, shrunk horizontally to
@@ -258,7 +278,7 @@ static void document(layout *L)
     if (!new_page(L)) return;
     double y = header(L) + (double)t->title_gap_lines * t->line_pitch;
     L->line = (long)ceil((y - t->type_top) / t->line_pitch - 1e-6);
-    flow_text(L, d->title, &t->title, 0, ALIGN_CENTER, 0, d->title_src, "title");
+    flow_title(L);
     L->line += t->to_gap_lines;
     flow_text(L, d->to, &t->body, 0, ALIGN_LEFT, 1, none, "to");
     body(L);

@@ -36,7 +36,8 @@ unsigned gw_char_class(uint32_t cp)
         return 0;                                    /* Han: breaks anywhere */
     unsigned c = 0;
     if (cp == ' ' || cp == 0x00A0) return GW_CH_SPACE;
-    if (cp > 0x20 && cp < 0x7F) c |= GW_CH_LATIN;
+    /* ASCII and the Latin letters of pinyin and names (Tō, Müller): half-width */
+    if ((cp > 0x20 && cp < 0x7F) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)) c |= GW_CH_LATIN;
     if (IN(no_start, cp)) c |= GW_CH_NO_START;
     if (IN(no_end, cp)) c |= GW_CH_NO_END | (cp < 0x7F ? 0 : GW_CH_OPENING);
     if (IN(closing, cp)) c |= GW_CH_CLOSING;

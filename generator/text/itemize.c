@@ -244,6 +244,47 @@ static int is_han_like(const gw_atom *a)
 }
 
 /* Han next to a Latin word gets latin_gap of space, as margins of the word. */
+/* A Latin word wider than the measure (a web address) cannot stay whole:
+ * it is cut into pieces that fit, after a / . - _ where one is near. */
+static int split_wide_words(itemizer *z, double measure)
+{
+    gw_itemized *o = z->out;
+    for (size_t i = 0; i < o->atom_count; i++) {
+        gw_atom *a = &o->atoms[i];
+        if (!(a->cls & GW_CH_LATIN) || a->width <= measure || a->glyph_count < 2) continue;
+        const gw_segment *s = &o->segs[a->seg];
+        double scale = s->style->size / s->face->upem, w = 0;
+        size_t cut = 0, soft = 0;
+        for (size_t k = 0; k < a->glyph_count; k++) {
+            w += s->glyphs[a->glyph_start + k].x_advance * scale;
+            if (w > measure) break;
+            cut = k + 1;
+            if (strchr("/.-_", z->text[s->glyphs[a->glyph_start + k].cluster])) soft = k + 1;
+        }
+        if (soft > cut / 2) cut = soft;
+        if (cut == 0 || cut >= a->glyph_count) continue;
+        gw_atom *more = new_atom(z);          /* may move the array */
+        if (!more) return 0;
+        a = &o->atoms[i];
+        memmove(&o->atoms[i + 2], &o->atoms[i + 1], (o->atom_count - i - 2) * sizeof *a);
+        gw_atom rest = *a;
+        double first = 0;
+        for (size_t k = 0; k < cut; k++) first += s->glyphs[a->glyph_start + k].x_advance * scale;
+        a->glyph_count = (uint32_t)cut;
+        a->text_end = s->glyphs[a->glyph_start + cut].cluster;
+        a->width = first;
+        rest.glyph_start += (uint32_t)cut;
+        rest.glyph_count -= (uint32_t)cut;
+        rest.text_start = a->text_end;
+        rest.width -= first;
+        rest.no_break_before = 0;
+        o->atoms[i + 1] = rest;
+        gw_warning(z->diags, "W0812", z->loc, "a Latin run is wider than the line; it is broken after “%.*s”",
+                   (int)(a->text_end - a->text_start), z->text + a->text_start);
+    }
+    return 1;
+}
+
 static void latin_margins(gw_itemized *o, double gap)
 {
     if (gap <= 0) return;
@@ -256,13 +297,17 @@ static void latin_margins(gw_itemized *o, double gap)
 }
 
 /* Where the breaker must not break: inside a Latin word split by a font
- * change, and inside a document number's 〔2025〕17号. */
+ * change, inside a range of numbers (7～9), and inside a document number's
+ * 〔2025〕17号. */
 static void glue(itemizer *z)
 {
     gw_itemized *o = z->out;
     for (size_t i = 1; i < o->atom_count; i++) {
         gw_atom *a = &o->atoms[i - 1], *b = &o->atoms[i];
         if ((a->cls & GW_CH_LATIN) && (b->cls & GW_CH_LATIN)) b->no_break_before = 1;
+        if (char_at(z, a->text_start) == 0xFF5E && (b->cls & GW_CH_LATIN) && i >= 2 &&
+            (o->atoms[i - 2].cls & GW_CH_LATIN))
+            b->no_break_before = 1;
         if (char_at(z, a->text_start) == 0x3015 && (b->cls & GW_CH_LATIN)) b->no_break_before = 1;
         if (i >= 2 && (a->cls & GW_CH_LATIN) && char_at(z, b->text_start) == 0x53F7 &&  /* 号 */
             char_at(z, o->atoms[i - 2].text_start) == 0x3015)
@@ -271,7 +316,8 @@ static void glue(itemizer *z)
 }
 
 gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t span_count,
-                     double latin_gap, gw_loc loc, gw_diagnostics *diags, gw_itemized *out)
+                     double latin_gap, double measure, gw_loc loc, gw_diagnostics *diags,
+                     gw_itemized *out)
 {
     memset(out, 0, sizeof *out);
     itemizer z = { text, len, spans, span_count, loc, diags, out, GW_OK, 0, { 0 }, 0 };
@@ -285,6 +331,7 @@ gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t 
     }
     if (z.status == GW_ERR_NOMEM) return GW_ERR_NOMEM;
     merge_pairs(&z);
+    if (!split_wide_words(&z, measure)) return GW_ERR_NOMEM;
     compress_adjacent_marks(out);
     latin_margins(out, latin_gap);
     glue(&z);

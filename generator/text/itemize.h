@@ -37,7 +37,9 @@ typedef struct gw_itemized {
     size_t      atom_count;
 } gw_itemized;
 
+/* Latin words wider than `measure` are cut to fit (warning W0812). */
 gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t span_count,
-                     double latin_gap, gw_loc loc, gw_diagnostics *diags, gw_itemized *out);
+                     double latin_gap, double measure, gw_loc loc, gw_diagnostics *diags,
+                     gw_itemized *out);
 void      gw_itemized_free(gw_itemized *it);
 #endif
