@@ -9,6 +9,7 @@ static const struct command {
     const char *summary;
 } commands[] = {
     { "render", cmd_render, "render documents to PDF" },
+    { "fonts", cmd_fonts, "show the fonts serving each role, or a document's fallbacks" },
 };
 
 static void usage(FILE *to)

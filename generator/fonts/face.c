@@ -52,7 +52,10 @@ static int read_face(gw_face *f, FT_Library ft, gw_diagnostics *diags)
     }
     f->hb_font = hb_font_create(f->hb_face);
     f->outline = outline_of(f->ft_face, f->hb_face);
-    f->family = ot_name(f->hb_face, HB_OT_NAME_ID_FONT_FAMILY);
+    /* FreeType's family name prefers the typographic family (name ID 16):
+     * "FandolFang", not the legacy "FandolFang R". */
+    f->family = f->ft_face->family_name ? strdup(f->ft_face->family_name)
+                                        : ot_name(f->hb_face, HB_OT_NAME_ID_FONT_FAMILY);
     f->postscript_name = ot_name(f->hb_face, HB_OT_NAME_ID_POSTSCRIPT_NAME);
     if (!f->postscript_name) f->postscript_name = strdup("Font");
     if (!f->family) f->family = strdup(f->postscript_name ? f->postscript_name : "");

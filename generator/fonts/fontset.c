@@ -107,9 +107,11 @@ static void resolve_candidate(gw_fontset *fs, gw_yaml *y, yaml_node_t *c, gw_rol
         gw_error(diags, "E0805", gw_yaml_loc(y, c, r->name), "a font candidate needs family: or file:");
         return;
     }
+    int original = orig && strcmp(orig, "true") == 0;
+    if (original && !r->original) r->original = strdup(family ? family : file);
     f = file ? find_by_file(fs, file, family, face ? atol(face) : -1, diags)
              : find_by_family(fs, family, diags);
-    if (f) add_to_chain(r, f, orig && strcmp(orig, "true") == 0);
+    if (f) add_to_chain(r, f, original);
 }
 
 static int load_roles(gw_fontset *fs, gw_yaml *y, gw_diagnostics *diags)
@@ -160,6 +162,7 @@ void gw_fontset_destroy(gw_fontset *fs)
     if (!fs) return;
     for (size_t i = 0; i < fs->role_count; i++) {
         free(fs->roles[i].name);
+        free(fs->roles[i].original);
         free(fs->roles[i].chain);
         free(fs->roles[i].chain_is_original);
     }

@@ -10,6 +10,7 @@
 
 typedef struct gw_role {
     char     *name;                 /* fangsong, xiaobiaosong, ... */
+    char     *original;             /* the first original: true candidate's family, or NULL */
     gw_face **chain;                /* available faces, preferred first */
     int      *chain_is_original;    /* the candidate was marked original: true */
     size_t    chain_len;

@@ -19,6 +19,8 @@ typedef struct layout {
     gw_page           *page;
     long               line;        /* next free grid line on the page */
     gw_status          status;
+    const gw_role     *warned[16];   /* roles whose substitution was reported */
+    size_t             warned_count;
 } layout;
 
 static void fail(layout *L, gw_status st)
@@ -35,6 +37,18 @@ static double em_top(const gw_face *face, double size)
     return top * size / face->upem;
 }
 
+/* A role set in another font than its original is said once a document. */
+static void report_substitute(layout *L, const gw_role *role, const gw_style *s)
+{
+    if (!role || !role->chain_len || role->chain_is_original[0] || !role->original) return;
+    for (size_t i = 0; i < L->warned_count; i++)
+        if (L->warned[i] == role) return;
+    if (L->warned_count < sizeof L->warned / sizeof *L->warned) L->warned[L->warned_count++] = role;
+    gw_loc loc = { L->t->path, 0, 0, s ? s->role : role->name };
+    gw_warning(L->diags, "W0811", loc, "%s is not installed: the %s role is set in %s %s (a substitute)",
+               role->original, role->name, role->chain[0]->family, role->chain[0]->ft_face->style_name);
+}
+
 static int text_style(layout *L, const gw_style *s, int with_latin, gw_text_style *out)
 {
     out->role = gw_fontset_role(L->fonts, s->role);
@@ -43,6 +57,8 @@ static int text_style(layout *L, const gw_style *s, int with_latin, gw_text_styl
     out->pitch = s == &L->t->body || s == &L->t->colophon ? L->t->char_pitch * s->size / L->t->body.size
                                                           : s->size;
     out->color = s->color;
+    report_substitute(L, out->role, s);
+    report_substitute(L, out->latin, NULL);
     if (out->role && out->role->chain_len) return 1;
     gw_error(L->diags, "E0812", gw_loc_file(L->t->path), "no font is available for the role %s", s->role);
     fail(L, GW_ERR_FONT);
@@ -295,7 +311,7 @@ static void document(layout *L)
 gw_status gw_layout(const gw_document *doc, const gw_template *t, const gw_fontset *fonts,
                     gw_diagnostics *diags, gw_display_list **out)
 {
-    layout L = { doc, t, fonts, diags, gw_display_list_create(), NULL, 0, GW_OK };
+    layout L = { doc, t, fonts, diags, gw_display_list_create(), NULL, 0, GW_OK, { 0 }, 0 };
     if (!L.dl) return GW_ERR_NOMEM;
     document(&L);
     if (L.status != GW_OK) {

@@ -7,6 +7,7 @@
 #include "template/template.h"
 #include "util/atomic-file.h"
 #include "util/diag.h"
+#include "render/engine-internal.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,3 +115,6 @@ gw_status gw_render_file(gw_engine *e, const char *input, const char *output,
     free(pdf);
     return st;
 }
+
+const gw_fontset *gw_engine_fontset(const gw_engine *e) { return e->fonts; }
+const char *gw_engine_data_dir(const gw_engine *e) { return e->data_dir; }

@@ -1,5 +1,6 @@
 """Rare characters, diagnostics, exit codes, and what is (not) written."""
 import os
+import re
 import shutil
 import stat
 
@@ -27,6 +28,39 @@ class SupplementaryPlane(gw.Case):
         self.assertTrue(any("HanaMin" in n for n in names), names)    # 𠀀
         self.assertTrue(any("NotoSerifCJK" in n for n in names), names)  # 𬌗
         self.assertEqual(gw.render_warnings(pdf), [])
+
+
+class Fonts(gw.Case):
+    def test_roles_with_status_and_coverage(self):
+        r = gw.run([gw.GONGWEN, "fonts"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for role in ("xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "latin"):
+            self.assertRegex(r.stdout, rf"(?m)^{role} \(original: ")
+        # the open default serves the body, as a substitute, with full GB 2312 coverage
+        self.assertRegex(r.stdout, r"(?m)^fangsong \(original: 仿宋_GB2312\)\n  substitute  FandolFang Regular .*FandolFang-Regular\.otf\n +GB2312 6763/6763  通用规范汉字表 \d+/8105")
+        self.assertRegex(r.stdout, r"together +GB2312 6763/6763  通用规范汉字表 8105/8105")
+
+    def test_reports_the_font_serving_a_rare_character(self):
+        r = gw.run([gw.GONGWEN, "fonts", os.path.join(gw.DATA, "supplementary.yaml")])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("warning W0810 [body[0]]: U+2C317 “𬌗” is not in FandolFang (fangsong): set in Noto Serif CJK SC", r.stdout)
+        self.assertRegex(r.stdout, r"U\+20000 “𠀀” is not in FandolFang \(fangsong\): set in HanaMin")
+
+    def test_character_no_font_has(self):
+        src = self.path("pua.yaml")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write("issuer: 测试局\ntitle: 测试\nbody: |\n  甲\U0010FFFD乙\nsignature:\n  date: 2025-06-12\n")
+        out = self.path("pua.pdf")
+        r = gw.render(src, out)
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stderr, rf"{re.escape(src)}:4:\d+: error E0810 \[body\[0\]\]: no font has the character U\+10FFFD")
+        self.assertFalse(os.path.exists(out))
+        self.assertEqual(gw.run([gw.GONGWEN, "fonts", src]).returncode, 1)
+
+    def test_substitutes_are_reported_when_rendering(self):
+        r = gw.render(XIAMEN, self.path("x.pdf"))
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stderr, r"warning W0811 \[fangsong\]: 仿宋_GB2312 is not installed: the fangsong role is set in FandolFang Regular \(a substitute\)")
 
 
 class Diagnostics(gw.Case):
