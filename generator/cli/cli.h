@@ -7,6 +7,7 @@
 
 int cmd_render(int argc, char **argv);
 int cmd_fonts(int argc, char **argv);
+int cmd_layout(int argc, char **argv);
 
 /* Prints every diagnostic to stderr as file:line:col: severity CODE [path]: message. */
 void cli_print_diagnostics(const gw_diagnostics *diags);

@@ -10,6 +10,7 @@ static const struct command {
 } commands[] = {
     { "render", cmd_render, "render documents to PDF" },
     { "fonts", cmd_fonts, "show the fonts serving each role, or a document's fallbacks" },
+    { "layout", cmd_layout, "print the laid-out pages as JSON" },
 };
 
 static void usage(FILE *to)

@@ -75,6 +75,12 @@ gw_status gw_render_to_memory(gw_engine *engine, const char *input_path,
 gw_status gw_render_file(gw_engine *engine, const char *input_path, const char *output_path,
                          const gw_render_options *options, gw_diagnostics *diags);
 
+/* Lays the document out without writing a PDF and returns the display list
+ * as JSON (malloc'ed, NUL-terminated): pages, glyph runs, rules and line
+ * boxes, in points from the page's top-left corner.  For checks and tools. */
+gw_status gw_layout_json(gw_engine *engine, const char *input_path, gw_diagnostics *diags,
+                         char **json_out);
+
 const char *gw_version(void);
 
 #ifdef __cplusplus

@@ -6,6 +6,7 @@ gw_display_list *gw_display_list_create(void) { return calloc(1, sizeof(gw_displ
 
 static void free_item(gw_item *it)
 {
+    if (it->kind == GW_ITEM_LINE) free(it->u.line.text);
     if (it->kind != GW_ITEM_GLYPHS) return;
     gw_face_destroy(it->u.glyphs.face);
     free(it->u.glyphs.glyphs);
@@ -71,5 +72,18 @@ int gw_page_add_rule(gw_page *page, const gw_rule_item *rule)
     if (!it) return 0;
     it->kind = GW_ITEM_RULE;
     it->u.rule = *rule;
+    return 1;
+}
+
+int gw_page_add_line(gw_page *page, const gw_line_box *box, const char *text, size_t len)
+{
+    char *copy = malloc(len + 1);
+    gw_item *it = copy ? new_item(page) : NULL;
+    if (!it) { free(copy); return 0; }
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    it->kind = GW_ITEM_LINE;
+    it->u.line = *box;
+    it->u.line.text = copy;
     return 1;
 }

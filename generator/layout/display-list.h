@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "fonts/face.h"
 #include "template/template.h"
+#include "util/buf.h"
 
 typedef struct gw_glyph {
     uint32_t gid;
@@ -33,13 +34,23 @@ typedef struct gw_rule_item {
     gw_color color;
 } gw_rule_item;
 
-typedef enum gw_item_kind { GW_ITEM_GLYPHS, GW_ITEM_RULE } gw_item_kind;
+/* Where a line of text sits: not drawn, but kept for checks and dumps
+ * (does every full line span the measure? which text starts a line?). */
+typedef struct gw_line_box {
+    double x, y;             /* the line's start on its baseline */
+    double width;            /* to the line's end, points */
+    int    fills;            /* justified to the full measure */
+    char  *text;             /* UTF-8 */
+} gw_line_box;
+
+typedef enum gw_item_kind { GW_ITEM_GLYPHS, GW_ITEM_RULE, GW_ITEM_LINE } gw_item_kind;
 
 typedef struct gw_item {
     gw_item_kind kind;
     union {
         gw_glyph_run glyphs;
         gw_rule_item rule;
+        gw_line_box  line;
     } u;
 } gw_item;
 
@@ -62,4 +73,10 @@ gw_page *gw_display_list_add_page(gw_display_list *dl, double width, double heig
  * Returns 0 when out of memory (the run's arrays are freed then). */
 int gw_page_add_glyphs(gw_page *page, gw_glyph_run *run);
 int gw_page_add_rule(gw_page *page, const gw_rule_item *rule);
+/* Appends a line box; the page copies text[0, len). */
+int gw_page_add_line(gw_page *page, const gw_line_box *box, const char *text, size_t len);
+
+/* The display list as JSON: pages, glyph runs (font, size, origin, glyph
+ * ids and positions, text), rules and line boxes; points, origin top-left. */
+void gw_display_list_json(const gw_display_list *dl, gw_buf *out);
 #endif

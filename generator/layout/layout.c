@@ -80,8 +80,12 @@ static double next_line_top(layout *L)
     return L->t->type_top + (double)L->line++ * L->t->line_pitch;
 }
 
-static void place_line(layout *L, gw_line *line, double x, double baseline, double hscale)
+/* Puts a set line on the page with its start at x, and records its box. */
+static void place_line(layout *L, gw_line *line, double x, double baseline, double hscale, const char *text)
 {
+    gw_line_box box = { x + line->start * hscale, baseline, line->width * hscale, line->fills, NULL };
+    if (!gw_page_add_line(L->page, &box, text + line->text_start, line->text_end - line->text_start))
+        fail(L, GW_ERR_NOMEM);
     for (size_t r = 0; r < line->run_count; r++) {
         gw_glyph_run *run = &line->runs[r];
         run->x = x + run->x * hscale;
@@ -114,14 +118,14 @@ static double style_em_top(const gw_text_style *st)
     return em_top(st->role->chain[0], st->size);
 }
 
-/* Places set lines on the next lines of the grid, then frees them. */
-static void flow_lines(layout *L, gw_lines *lines, const gw_text_style *st, enum align align)
+/* Places set lines of text on the next lines of the grid, then frees them. */
+static void flow_lines(layout *L, gw_lines *lines, const char *text, const gw_text_style *st, enum align align)
 {
     for (size_t i = 0; i < lines->count; i++) {
         double top = next_line_top(L);
         if (!L->page) break;
         gw_line *ln = &lines->lines[i];
-        place_line(L, ln, line_x(L, ln, align, 0, 0), top + style_em_top(st), 1);
+        place_line(L, ln, line_x(L, ln, align, 0, 0), top + style_em_top(st), 1, text);
     }
     gw_lines_free(lines);
 }
@@ -139,7 +143,7 @@ static void flow_text(layout *L, const char *text, const gw_style *style, double
     gw_loc loc = { L->doc->path, src.line, src.column, path };
     gw_status s = gw_set_text(text, span.end, &span, 1, &m, loc, L->diags, &lines);
     if (s != GW_OK) { fail(L, s); return; }
-    flow_lines(L, &lines, &st, align);
+    flow_lines(L, &lines, text, &st, align);
 }
 
 /* The title, broken between words into a centred trapezoid or diamond. */
@@ -152,7 +156,7 @@ static void flow_title(layout *L)
     gw_loc loc = { d->path, d->title_src.line, d->title_src.column, "title" };
     gw_status s = gw_set_title(d->title, strlen(d->title), &st, L->t->type_width, loc, L->diags, &lines);
     if (s != GW_OK) { fail(L, s); return; }
-    flow_lines(L, &lines, &st, ALIGN_CENTER);
+    flow_lines(L, &lines, d->title, &st, ALIGN_CENTER);
 }
 
 /* One line of text at an absolute top edge, shrunk horizontally to
@@ -174,7 +178,7 @@ static double set_line_at(layout *L, const char *text, const gw_style *style, do
         double x = L->t->type_left + inset;
         if (align == ALIGN_CENTER) x = L->t->type_left + (L->t->type_width - width) / 2;
         if (align == ALIGN_RIGHT) x = L->t->type_left + L->t->type_width - inset - width;
-        place_line(L, ln, x, top + style_em_top(&st), hscale);
+        place_line(L, ln, x, top + style_em_top(&st), hscale, text);
     }
     gw_lines_free(&lines);
     return width;
@@ -251,9 +255,9 @@ static void signature(layout *L)
     double em = style_em_top(&st);
     next_line_top(L);                                 /* one blank line */
     double top = next_line_top(L);
-    if (L->page) place_line(L, &name.lines[0], name_x, top + em, 1);
+    if (L->page) place_line(L, &name.lines[0], name_x, top + em, 1, d->signature_name);
     top = next_line_top(L);
-    if (L->page) place_line(L, &date.lines[0], date_x, top + em, 1);
+    if (L->page) place_line(L, &date.lines[0], date_x, top + em, 1, d->date);
     gw_lines_free(&name);
     gw_lines_free(&date);
 }

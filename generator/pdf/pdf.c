@@ -273,10 +273,10 @@ static gw_status draw_pages(writer *w)
             if (it->kind == GW_ITEM_RULE) {
                 end_text(page, &ps);
                 draw_rule(page, &it->u.rule);
-                continue;
-            }
-            gw_status st = draw_glyphs(w, page, &it->u.glyphs, &ps);
-            if (st != GW_OK) return st;
+            } else if (it->kind == GW_ITEM_GLYPHS) {
+                gw_status st = draw_glyphs(w, page, &it->u.glyphs, &ps);
+                if (st != GW_OK) return st;
+            }                                  /* line boxes are not drawn */
         }
         end_text(page, &ps);
     }

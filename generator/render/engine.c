@@ -68,26 +68,60 @@ static int64_t document_epoch(const gw_document *d)
     return days_from_civil(d->year, d->month, d->day) * 86400 - 8 * 3600;
 }
 
+/* A document laid out: what rendering and dumping share. */
+typedef struct laid_out {
+    gw_document     *doc;
+    gw_template     *template;
+    gw_display_list *list;
+} laid_out;
+
+static void laid_out_free(laid_out *l)
+{
+    gw_display_list_destroy(l->list);
+    gw_template_destroy(l->template);
+    gw_document_destroy(l->doc);
+}
+
+static gw_status lay_out(gw_engine *e, const char *input, gw_diagnostics *diags, laid_out *out)
+{
+    memset(out, 0, sizeof *out);
+    out->doc = gw_document_load(input, diags);
+    if (!out->doc) return GW_ERR_INPUT;
+    out->template = gw_template_load(e->data_dir, out->doc->template_name, out->doc->dir, diags);
+    if (!out->template) return GW_ERR_INPUT;
+    return gw_layout(out->doc, out->template, e->fonts, diags, &out->list);
+}
+
 gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_options *options,
                               gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
 {
     gw_render_options defaults;
     gw_render_options_init(&defaults);
     if (!options) options = &defaults;
-    gw_document *doc = gw_document_load(input, diags);
-    if (!doc) return GW_ERR_INPUT;
-    gw_status st = GW_ERR_INPUT;
-    gw_template *t = gw_template_load(e->data_dir, doc->template_name, doc->dir, diags);
-    gw_display_list *dl = NULL;
-    if (t) st = gw_layout(doc, t, e->fonts, diags, &dl);
+    laid_out l;
+    gw_status st = lay_out(e, input, diags, &l);
     if (st == GW_OK) {
+        const gw_document *doc = l.doc;
         gw_pdf_info info = { doc->title, doc->issuer, doc->number,
                              options->source_date_epoch >= 0 ? options->source_date_epoch : document_epoch(doc) };
-        st = gw_pdf_write(dl, &info, diags, pdf, pdf_len);
+        st = gw_pdf_write(l.list, &info, diags, pdf, pdf_len);
     }
-    gw_display_list_destroy(dl);
-    gw_template_destroy(t);
-    gw_document_destroy(doc);
+    laid_out_free(&l);
+    return st;
+}
+
+gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags, char **json)
+{
+    laid_out l;
+    gw_status st = lay_out(e, input, diags, &l);
+    if (st == GW_OK) {
+        gw_buf b;
+        gw_buf_init(&b);
+        gw_display_list_json(l.list, &b);
+        *json = gw_buf_steal(&b, NULL);
+        if (!*json) st = GW_ERR_NOMEM;
+    }
+    laid_out_free(&l);
     return st;
 }
 

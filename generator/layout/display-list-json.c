@@ -1,0 +1,101 @@
+/* The display list as JSON, for tests, CI checks and other backends. */
+#include "layout/display-list.h"
+#include <math.h>
+
+static void put_string(gw_buf *b, const char *s)
+{
+    gw_buf_puts(b, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') gw_buf_printf(b, "\\%c", *p);
+        else if (*p < 0x20) gw_buf_printf(b, "\\u%04x", *p);
+        else gw_buf_append(b, p, 1);
+    }
+    gw_buf_puts(b, "\"");
+}
+
+static void put_num(gw_buf *b, double v)
+{
+    gw_buf_printf(b, "%.3f", fabs(v) < 0.0005 ? 0 : v);
+}
+
+static void put_color(gw_buf *b, const gw_color *c)
+{
+    if (c->cmyk) gw_buf_printf(b, "\"cmyk %g %g %g %g\"", c->c, c->m, c->y, c->k);
+    else gw_buf_printf(b, "\"gray %g\"", 1 - c->k);
+}
+
+static void put_glyphs(gw_buf *b, const gw_glyph_run *r)
+{
+    gw_buf_puts(b, "{\"kind\":\"glyphs\",\"font\":");
+    put_string(b, r->face->postscript_name);
+    gw_buf_puts(b, ",\"file\":");
+    put_string(b, r->face->path);
+    gw_buf_printf(b, ",\"face\":%u,\"size\":", r->face->index);
+    put_num(b, r->size);
+    gw_buf_puts(b, ",\"hscale\":");
+    put_num(b, r->hscale);
+    gw_buf_puts(b, ",\"color\":");
+    put_color(b, &r->color);
+    gw_buf_puts(b, ",\"x\":");
+    put_num(b, r->x);
+    gw_buf_puts(b, ",\"y\":");
+    put_num(b, r->y);
+    gw_buf_puts(b, ",\"text\":");
+    put_string(b, r->text);
+    gw_buf_puts(b, ",\"glyphs\":[");
+    for (size_t g = 0; g < r->glyph_count; g++) {
+        gw_buf_printf(b, "%s[%u,", g ? "," : "", r->glyphs[g].gid);
+        put_num(b, r->glyphs[g].x);
+        gw_buf_puts(b, "]");
+    }
+    gw_buf_puts(b, "]}");
+}
+
+static void put_rule(gw_buf *b, const gw_rule_item *r)
+{
+    double v[5] = { r->x1, r->y1, r->x2, r->y2, r->thickness };
+    const char *k[5] = { "x1", "y1", "x2", "y2", "thickness" };
+    gw_buf_puts(b, "{\"kind\":\"rule\"");
+    for (int i = 0; i < 5; i++) {
+        gw_buf_printf(b, ",\"%s\":", k[i]);
+        put_num(b, v[i]);
+    }
+    gw_buf_puts(b, ",\"color\":");
+    put_color(b, &r->color);
+    gw_buf_puts(b, "}");
+}
+
+static void put_line(gw_buf *b, const gw_line_box *l)
+{
+    gw_buf_puts(b, "{\"kind\":\"line\",\"x\":");
+    put_num(b, l->x);
+    gw_buf_puts(b, ",\"y\":");
+    put_num(b, l->y);
+    gw_buf_puts(b, ",\"width\":");
+    put_num(b, l->width);
+    gw_buf_printf(b, ",\"fills\":%s,\"text\":", l->fills ? "true" : "false");
+    put_string(b, l->text);
+    gw_buf_puts(b, "}");
+}
+
+void gw_display_list_json(const gw_display_list *dl, gw_buf *b)
+{
+    gw_buf_puts(b, "{\"units\":\"pt\",\"origin\":\"top-left\",\"pages\":[");
+    for (size_t p = 0; p < dl->page_count; p++) {
+        const gw_page *page = &dl->pages[p];
+        gw_buf_printf(b, "%s\n{\"width\":", p ? "," : "");
+        put_num(b, page->width);
+        gw_buf_puts(b, ",\"height\":");
+        put_num(b, page->height);
+        gw_buf_puts(b, ",\"items\":[");
+        for (size_t i = 0; i < page->item_count; i++) {
+            const gw_item *it = &page->items[i];
+            gw_buf_puts(b, i ? ",\n" : "\n");
+            if (it->kind == GW_ITEM_GLYPHS) put_glyphs(b, &it->u.glyphs);
+            else if (it->kind == GW_ITEM_RULE) put_rule(b, &it->u.rule);
+            else put_line(b, &it->u.line);
+        }
+        gw_buf_puts(b, "]}");
+    }
+    gw_buf_puts(b, "]}\n");
+}

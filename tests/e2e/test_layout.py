@@ -1,0 +1,93 @@
+"""The laid-out pages of both examples, measured from gongwen's display list
+(gongwen layout): every full line spans the type area, no line starts or
+ends with a forbidden mark, 28 Han characters fill a line, lines sit on the
+28.99 pt grid."""
+import glob
+import json
+import os
+import unicodedata
+
+import gwtest as gw
+
+MM = 72 / 25.4
+LEFT, WIDTH = 28 * MM, 156 * MM          # the type area (templates/*.yaml)
+PITCH = WIDTH / 28
+LINE_PITCH = 225 * MM / 22
+
+NO_START = set("。，、；：？！”’）〕】］｝〉》」』〗—…～·／%‰℃,.;:?!)]}")
+NO_END = set("“‘（〔【［｛〈《「『〖／")
+
+
+def is_han(ch):
+    return unicodedata.name(ch, "").startswith("CJK UNIFIED IDEOGRAPH")
+
+
+class Layout(gw.Case):
+    def layouts(self):
+        files = sorted(glob.glob(os.path.join(gw.EXAMPLES, "*.yaml")))
+        self.assertGreaterEqual(len(files), 2)
+        for src in files:
+            r = gw.run([gw.GONGWEN, "layout", src])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            yield src, json.loads(r.stdout)
+
+    def body_lines(self, layout):
+        """Line boxes inside the type area (not the page numbers below it)."""
+        top, bottom = 37 * MM, (37 + 225) * MM
+        for page in layout["pages"]:
+            for item in page["items"]:
+                if item["kind"] == "line" and top < item["y"] < bottom:
+                    yield item
+
+    def test_full_lines_span_156mm(self):
+        full = 0
+        for src, layout in self.layouts():
+            for line in self.body_lines(layout):
+                if not line["fills"]:
+                    continue
+                full += 1
+                end = line["x"] + line["width"]
+                self.assertAlmostEqual(end, LEFT + WIDTH, delta=0.1 * MM, msg=f"{src}: {line['text']}")
+        self.assertGreater(full, 150)
+
+    def test_prohibited_marks(self):
+        for src, layout in self.layouts():
+            for line in self.body_lines(layout):
+                t = line["text"]
+                if line["x"] > LEFT + 0.01 and line["x"] < LEFT + 2.5 * PITCH:
+                    continue       # a paragraph's first line: its start is the text's start
+                self.assertNotIn(t[0], NO_START, f"{src}: line starts with a mark: {t}")
+            lines = list(self.body_lines(layout))
+            for line in lines:
+                if line["fills"]:
+                    self.assertNotIn(line["text"][-1], NO_END, f"{src}: line ends with an opening mark: {line['text']}")
+
+    def test_28_han_characters_fill_a_line(self):
+        pure = cjk = 0
+        for src, layout in self.layouts():
+            for line in self.body_lines(layout):
+                t = line["text"]
+                indent = round((line["x"] - LEFT) / PITCH)
+                if line["fills"] and all(is_han(c) for c in t):
+                    pure += 1
+                    self.assertEqual(len(t) + indent, 28, f"{src}: {t}")
+                elif line["fills"] and all(ord(c) > 0x2000 for c in t):
+                    # Han and marks only: 28 cells; one more with a mark
+                    # pushed in, a cell or two fewer when the next word
+                    # (a number, a ——) had to go down whole
+                    cjk += 1
+                    self.assertTrue(26 <= len(t) + indent <= 29, f"{src}: {t}")
+        self.assertGreater(pure, 0)
+        self.assertGreater(cjk, 50)
+
+    def test_lines_on_the_grid(self):
+        for src, layout in self.layouts():
+            for page in layout["pages"]:
+                ys = sorted({round(i["y"], 3) for i in page["items"] if i["kind"] == "line" and i["fills"]})
+                for a, b in zip(ys, ys[1:]):
+                    steps = (b - a) / LINE_PITCH
+                    self.assertAlmostEqual(steps, round(steps), delta=0.001, msg=f"{src}: {a} -> {b}")
+
+
+if __name__ == "__main__":
+    gw.main()
