@@ -190,7 +190,8 @@ gw_status gw_set_text(const char *text, size_t len, const gw_span *spans, size_t
 {
     memset(out, 0, sizeof *out);
     breaker b = { .m = m, .text = text, .out = out };
-    gw_status st = gw_itemize(text, len, spans, span_count, m->latin_gap, m->width, loc, diags, &b.it);
+    gw_status st = gw_itemize(text, len, spans, span_count, m->latin_gap, m->width - m->first_indent, loc,
+                              diags, &b.it);
     if (st == GW_OK && !break_lines(&b)) st = GW_ERR_NOMEM;
     gw_itemized_free(&b.it);
     if (st != GW_OK) gw_lines_free(out);
