@@ -46,6 +46,12 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
     [GW_MSG_SECOND_DOCUMENT] = { "E0012", E,
         "a second YAML document (---) in the file: one file holds one document",
         "文件中有第二个 YAML 文档（---）：一个文件只能写一份公文" },
+    [GW_MSG_TOO_MANY_PROBLEMS] = { "E0013", W,
+        "too many problems: only the first %d are shown",
+        "问题太多：只列出前 %d 个" },
+    [GW_MSG_TOO_MANY_ERRORS] = { "E0013", E,
+        "too many problems: only the first %d are shown, and there are more errors",
+        "问题太多：只列出前 %d 个，其后还有错误" },
 
     [GW_MSG_NOT_MAPPING] = { "E0100", E,
         "a document is a mapping of fields (issuer:, title:, ...)",
@@ -190,6 +196,7 @@ static const char *const kinds[GW_KIND_COUNT][2] = {
     [GW_KIND_BODY_ITEM]    = { "a paragraph (text) or a block (heading:, page_break:)",
                                "段落（文本）或块（heading:、page_break:）" },
     [GW_KIND_KEY]          = { "a plain field name", "字段名" },
+    [GW_KIND_DOCUMENT]     = { "the document", "文档" },
 };
 
 const gw_message *gw_message_get(gw_msg id)

@@ -24,6 +24,8 @@ typedef enum gw_msg {
     GW_MSG_CONTROL_CHAR,         /* code point, its name */
     GW_MSG_LINE_BREAK,           /* field name */
     GW_MSG_SECOND_DOCUMENT,
+    GW_MSG_TOO_MANY_PROBLEMS,    /* shown */
+    GW_MSG_TOO_MANY_ERRORS,      /* shown */
     /* the document's fields */
     GW_MSG_NOT_MAPPING,
     GW_MSG_MISSING,              /* path, Chinese name */
@@ -85,7 +87,7 @@ void gw_report(gw_diagnostics *diags, gw_loc loc, gw_msg id, ...);
 /* Words the messages put in their arguments, in the diagnostics' language. */
 typedef enum gw_kind {
     GW_KIND_TEXT, GW_KIND_LIST, GW_KIND_MAPPING, GW_KIND_TEXT_OR_LIST, GW_KIND_ISSUER,
-    GW_KIND_CONTACT, GW_KIND_BODY_ITEM, GW_KIND_KEY, GW_KIND_COUNT
+    GW_KIND_CONTACT, GW_KIND_BODY_ITEM, GW_KIND_KEY, GW_KIND_DOCUMENT, GW_KIND_COUNT
 } gw_kind;
 const char *gw_kind_name(const gw_diagnostics *diags, gw_kind kind);
 #endif
