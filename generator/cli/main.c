@@ -9,6 +9,8 @@ static const struct command {
     const char *summary;
 } commands[] = {
     { "render", cmd_render, "render documents to PDF" },
+    { "check",  cmd_check,  "validate documents and report every problem" },
+    { "new",    cmd_new,    "print a starting document to fill in" },
 };
 
 static void usage(FILE *to)

@@ -164,7 +164,9 @@ char *rd_text(gw_reader *R, yaml_node_t *node, const char *path, const char *zh,
         else rd_report(R, rd_loc(R, node, path), GW_MSG_EMPTY, path);
         return NULL;
     }
-    rd_check_text(R, node, start, len, path, flags);
+    /* a text with a placeholder or a control character is reported; its
+     * other rules would only repeat the complaint */
+    if (!rd_check_text(R, node, start, len, path, flags)) return NULL;
     return gw_strndup(v + start, len);
 }
 
