@@ -419,8 +419,8 @@ static gw_document *read_document(const char *path, gw_diagnostics *diags, size_
         load_fields(&R);
         *errors = R.errors;
         if (R.problems > GW_MAX_PROBLEMS) {
-            gw_loc loc = gw_loc_file(path);
-            rd_report(&R, loc, R.suppressed_errors ? GW_MSG_TOO_MANY_ERRORS : GW_MSG_TOO_MANY_PROBLEMS, GW_MAX_PROBLEMS);
+            gw_report(diags, gw_loc_file(path), R.suppressed_errors ? GW_MSG_TOO_MANY_ERRORS : GW_MSG_TOO_MANY_PROBLEMS,
+                      GW_MAX_PROBLEMS);
         }
     } else {
         gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);

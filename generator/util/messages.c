@@ -144,7 +144,7 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
         "the seal image %s has no transparency: it will hide the text under it",
         "印章图片 %s 没有透明通道：会遮住下面的文字" },
     [GW_MSG_SEAL_COUNT] = { "E0123", E,
-        "%zu seals for %zu issuers: give one seal per issuer",
+        "seals: %zu, issuers: %zu: give one seal per issuer",
         "印章 %zu 个，发文机关 %zu 个：每个发文机关一个印章" },
     [GW_MSG_ATTENDANCE_TEMPLATE] = { "E0124", E,
         "attendance belongs to minutes (template: minutes), not to %s",
