@@ -32,10 +32,8 @@ static size_t strip_markup(const char *s, size_t len, plain_text *out)
         if (s[i] == '*' && i + 1 < len && s[i + 1] == '*') {
             if (open_at == (size_t)-1) { open_at = i; open_out = b.len; }
             else {
-                if (b.len > open_out) {
-                    gw_span *sp = realloc(out->spans, (out->span_count + 1) * sizeof *sp);
-                    if (sp) { out->spans = sp; sp[out->span_count++] = (gw_span){ open_out, b.len }; }
-                }
+                if (b.len > open_out && gw_grow(&out->spans, out->span_count, sizeof *out->spans))
+                    out->spans[out->span_count++] = (gw_span){ open_out, b.len };
                 open_at = (size_t)-1;
             }
             i++;
@@ -84,19 +82,15 @@ static void check_sequence(body_reader *B, int level, int number, gw_loc loc)
 
 static gw_block *new_block(gw_document *d)
 {
-    gw_block *b = realloc(d->blocks, (d->block_count + 1) * sizeof *b);
-    if (!b) return NULL;
-    d->blocks = b;
-    b = &d->blocks[d->block_count++];
+    if (!gw_grow(&d->blocks, d->block_count, sizeof *d->blocks)) return NULL;
+    gw_block *b = &d->blocks[d->block_count++];
     memset(b, 0, sizeof *b);
     return b;
 }
 
 static void add_paragraph(gw_document *d, const char *text, gw_src src)
 {
-    gw_paragraph *p = realloc(d->paragraphs, (d->paragraph_count + 1) * sizeof *p);
-    if (!p) return;
-    d->paragraphs = p;
+    if (!gw_grow(&d->paragraphs, d->paragraph_count, sizeof *d->paragraphs)) return;
     char *copy = strdup(text);
     if (copy) d->paragraphs[d->paragraph_count++] = (gw_paragraph){ copy, src };
 }

@@ -96,10 +96,11 @@ static void add_issuer(gw_reader *R, yaml_node_t *n, const char *path)
         rd_report(R, rd_loc(R, n, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_ISSUER));
         return;
     }
-    gw_issuer *list = realloc(R->doc->issuers, (R->doc->issuer_count + 1) * sizeof *list);
-    if (!list) { free(is.name); free(is.mark); free(is.short_name); return; }
-    R->doc->issuers = list;
-    list[R->doc->issuer_count++] = is;
+    if (!gw_grow(&R->doc->issuers, R->doc->issuer_count, sizeof *R->doc->issuers)) {
+        free(is.name); free(is.mark); free(is.short_name);
+        return;
+    }
+    R->doc->issuers[R->doc->issuer_count++] = is;
 }
 
 /* issuer: a name, a mapping, or a list of those (joint issuance, lead first). */
@@ -262,10 +263,8 @@ static void contact_line(gw_reader *R, yaml_node_t *item, const char *path)
     }
     char *line = gw_buf_steal(&b, NULL);
     if (!line || !*line) { free(line); return; }
-    char **c = realloc(R->doc->contacts, (R->doc->contact_count + 1) * sizeof *c);
-    if (!c) { free(line); return; }
-    R->doc->contacts = c;
-    c[R->doc->contact_count++] = line;
+    if (!gw_grow(&R->doc->contacts, R->doc->contact_count, sizeof *R->doc->contacts)) { free(line); return; }
+    R->doc->contacts[R->doc->contact_count++] = line;
 }
 
 static void load_contacts(gw_reader *R, yaml_node_t *root)

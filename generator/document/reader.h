@@ -69,6 +69,11 @@ char *gw_strndup(const char *s, size_t len);
 /* A short excerpt of text for a message (at most about 40 characters). */
 const char *gw_excerpt(const char *s, size_t len, char *buf, size_t cap);
 
+/* Makes room for item `count` of an array of `count` items of `size` bytes,
+ * doubling the allocation at powers of two, so long bodies load in linear
+ * time without a capacity field in the model.  0 when out of memory. */
+int  gw_grow(void *array_ptr, size_t count, size_t size);
+
 int  gw_text_list_add(gw_text_list *list, char *text, gw_src src);
 void gw_text_list_free(gw_text_list *list);
 char *gw_text_list_join(const gw_text_list *list, const char *sep);
