@@ -188,15 +188,15 @@ static void load_title(gw_reader *R, yaml_node_t *root)
     yaml_node_t *n = rd_node(R, root, "title");
     d->title_src = rd_src(n);
     if (n && n->type == YAML_SEQUENCE_NODE) {
-        rd_text_list(R, n, "title", 0, &d->title_lines);
+        rd_text_list(R, n, "title", RD_REQUIRED, &d->title_lines);
         d->title = gw_text_list_join(&d->title_lines, "");
-        if (!d->title && gw_yaml_len(n) == 0) return;       /* reported as empty */
+        if (!d->title)
+            rd_report(R, rd_loc(R, n, "title"), GW_MSG_MISSING_EMPTY, "title", gw_schema_zh(gw_schema_root, "title"));
     } else if (n && n->type == YAML_MAPPING_NODE) {
         rd_report(R, rd_loc(R, n, "title"), GW_MSG_WRONG_KIND, "title", gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
         return;
     } else {
         d->title = field(R, root, "title", RD_REQUIRED);
-        return;
     }
 }
 

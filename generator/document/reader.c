@@ -201,7 +201,8 @@ size_t rd_text_list(gw_reader *R, yaml_node_t *node, const char *path, int flags
         char *t = rd_text(R, item, item_path, NULL, flags & ~RD_REQUIRED);
         if (t) gw_text_list_add(out, t, rd_src(item));
     }
-    if (gw_yaml_len(node) == 0) rd_report(R, rd_loc(R, node, path), GW_MSG_EMPTY, path);
+    /* an empty list of a required field is the caller's to report, as missing */
+    if (gw_yaml_len(node) == 0 && !(flags & RD_REQUIRED)) rd_report(R, rd_loc(R, node, path), GW_MSG_EMPTY, path);
     return out->count;
 }
 

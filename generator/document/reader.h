@@ -54,7 +54,8 @@ char *rd_text(gw_reader *R, yaml_node_t *node, const char *path, const char *zh,
 /* The same for map[key]; an absent required field is reported at the map. */
 char *rd_field(gw_reader *R, yaml_node_t *map, const char *key, const char *path,
                const gw_field *section, int flags);
-/* A string or a list of strings; returns the item count (0 when absent). */
+/* A string or a list of strings; returns the item count (0 when absent).
+ * An empty list is a warning unless RD_REQUIRED (then the caller reports it). */
 size_t rd_text_list(gw_reader *R, yaml_node_t *node, const char *path, int flags, gw_text_list *out);
 
 /* Checks a stretch of a scalar's value, [start, start + len): control
