@@ -1,9 +1,29 @@
+/* Printing diagnostics: the text form (file:line:col: ...) and JSON for CI. */
 #include "cli/cli.h"
+#include <stdlib.h>
 #include <string.h>
+
+static const char *severity_word(const gw_diag *d, int strict)
+{
+    return d->severity == GW_ERROR || strict ? "error" : "warning";
+}
+
+static void print_one(FILE *to, const gw_diag *d, int strict)
+{
+    fprintf(to, "%s", d->file[0] ? d->file : "gongwen");
+    if (d->line) fprintf(to, ":%u:%u", d->line, d->column);
+    fprintf(to, ": %s %s", severity_word(d, strict), d->code);
+    if (d->path[0]) fprintf(to, " [%s]", d->path);
+    fprintf(to, ": %s\n", d->message);
+}
+
+void cli_print_text(FILE *to, const gw_diagnostics *diags, int strict)
+{
+    for (size_t i = 0; i < gw_diagnostics_count(diags); i++) print_one(to, gw_diagnostics_get(diags, i), strict);
+}
 
 static int wanted(const char *code, const char *codes)
 {
-    if (!codes) return 1;
     for (const char *p = codes; *p;) {
         size_t n = strcspn(p, " ");
         if (n && strncmp(code, p, n) == 0) return 1;
@@ -16,16 +36,56 @@ void cli_print_diagnostics_to(const gw_diagnostics *diags, FILE *to, const char 
 {
     for (size_t i = 0; i < gw_diagnostics_count(diags); i++) {
         const gw_diag *d = gw_diagnostics_get(diags, i);
-        if (!wanted(d->code, codes)) continue;
-        fprintf(to, "%s", d->file[0] ? d->file : "gongwen");
-        if (d->line) fprintf(to, ":%u:%u", d->line, d->column);
-        fprintf(to, ": %s %s", d->severity == GW_ERROR ? "error" : "warning", d->code);
-        if (d->path[0]) fprintf(to, " [%s]", d->path);
-        fprintf(to, ": %s\n", d->message);
+        if (wanted(d->code, codes)) print_one(to, d, 0);
     }
 }
 
-void cli_print_diagnostics(const gw_diagnostics *diags)
+void cli_print_diagnostics(const gw_diagnostics *diags) { cli_print_text(stderr, diags, 0); }
+/* A JSON string: UTF-8 passes through; quotes, backslashes and control
+ * characters are escaped. */
+static void json_string(FILE *to, const char *s)
 {
-    cli_print_diagnostics_to(diags, stderr, NULL);
+    fputc('"', to);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(to, "\\%c", *p);
+        else if (*p == '\n') fputs("\\n", to);
+        else if (*p < 0x20 || *p == 0x7F) fprintf(to, "\\u%04x", *p);
+        else fputc(*p, to);
+    }
+    fputc('"', to);
+}
+
+void cli_print_json(FILE *to, const gw_diagnostics *diags, int strict)
+{
+    size_t errors = 0, warnings = 0;
+    fputs("{\"diagnostics\": [", to);
+    for (size_t i = 0; i < gw_diagnostics_count(diags); i++) {
+        const gw_diag *d = gw_diagnostics_get(diags, i);
+        const char *sev = severity_word(d, strict);
+        if (strcmp(sev, "error") == 0) errors++;
+        else warnings++;
+        fputs(i ? ",\n  {" : "\n  {", to);
+        fputs("\"file\": ", to);
+        json_string(to, d->file);
+        if (d->line) fprintf(to, ", \"line\": %u, \"column\": %u", d->line, d->column);
+        else fputs(", \"line\": null, \"column\": null", to);
+        fprintf(to, ", \"severity\": \"%s\", \"code\": ", sev);
+        json_string(to, d->code);
+        fputs(", \"path\": ", to);
+        json_string(to, d->path);
+        fputs(", \"message\": ", to);
+        json_string(to, d->message);
+        fputc('}', to);
+    }
+    fprintf(to, "%s], \"errors\": %zu, \"warnings\": %zu}\n", gw_diagnostics_count(diags) ? "\n" : "", errors, warnings);
+}
+
+gw_language cli_language(void)
+{
+    static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v) return strncmp(v, "zh", 2) == 0 ? GW_LANG_ZH : GW_LANG_EN;
+    }
+    return GW_LANG_EN;
 }

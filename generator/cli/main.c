@@ -11,6 +11,8 @@ static const struct command {
     { "render", cmd_render, "render documents to PDF" },
     { "fonts", cmd_fonts, "show the fonts serving each role, or a document's fallbacks" },
     { "layout", cmd_layout, "print the laid-out pages as JSON" },
+    { "check",  cmd_check,  "validate documents and report every problem" },
+    { "new",    cmd_new,    "print a starting document to fill in" },
 };
 
 static void usage(FILE *to)

@@ -1,5 +1,6 @@
 /* gongwen render FILE... [-o OUT.pdf] */
 #include "cli/cli.h"
+#include "document/document.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,8 +8,9 @@
 
 static void usage(FILE *to)
 {
-    fputs("usage: gongwen render FILE.yaml [-o OUT.pdf]\n"
-          "       gongwen render FILE.yaml... (each to FILE.pdf beside it)\n"
+    fputs("usage: gongwen render [--strict] FILE.yaml [-o OUT.pdf]\n"
+          "       gongwen render [--strict] FILE.yaml... (each to FILE.pdf beside it)\n"
+          "--strict refuses documents with warnings as well as errors.\n"
           "PDF dates come from the document's date, or from $SOURCE_DATE_EPOCH when set.\n", to);
 }
 
@@ -36,13 +38,28 @@ static int source_date_epoch(int64_t *out)
     return 1;
 }
 
+/* --strict: a document with any problem, warnings included, is not
+ * rendered; its problems are printed as errors. */
+static int passes_strict(const char *input)
+{
+    gw_diagnostics *diags = gw_diagnostics_create();
+    gw_diagnostics_set_language(diags, cli_language());
+    gw_document_destroy(gw_document_read(input, diags));
+    int clean = diags && gw_diagnostics_count(diags) == 0;
+    cli_print_text(stderr, diags, 1);
+    gw_diagnostics_destroy(diags);
+    return clean;
+}
+
 int cmd_render(int argc, char **argv)
 {
     const char *output = NULL;
+    int strict = 0;
     const char *inputs[256];
     int ninputs = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) output = argv[++i];
+        else if (strcmp(argv[i], "--strict") == 0) strict = 1;
         else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) { usage(stdout); return EXIT_OK; }
         else if (argv[i][0] == '-' && argv[i][1]) { fprintf(stderr, "gongwen render: unknown option %s\n", argv[i]); usage(stderr); return EXIT_USAGE; }
         else if (ninputs < 256) inputs[ninputs++] = argv[i];
@@ -55,10 +72,12 @@ int cmd_render(int argc, char **argv)
         return EXIT_USAGE;
     }
     gw_diagnostics *diags = gw_diagnostics_create();
+    gw_diagnostics_set_language(diags, cli_language());
     gw_engine *engine = NULL;
     int rc = EXIT_OK;
     if (gw_engine_create(NULL, diags, &engine) != GW_OK) rc = EXIT_ENV;
     for (int i = 0; rc != EXIT_ENV && i < ninputs; i++) {
+        if (strict && !passes_strict(inputs[i])) { rc = EXIT_INPUT; continue; }
         char *out = output ? strdup(output) : default_output(inputs[i]);
         gw_status st = out ? gw_render_file(engine, inputs[i], out, &opts, diags) : GW_ERR_NOMEM;
         if (st != GW_OK) rc = st == GW_ERR_INPUT || st == GW_ERR_FONT ? EXIT_INPUT : EXIT_ENV;

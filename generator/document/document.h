@@ -1,6 +1,8 @@
 /* The document model: what one 公文 says, independent of where it is set.
  * One owner, one free function.  Texts are UTF-8, trimmed, and already in
- * their printed form where the schema fixes it (dates, note parentheses). */
+ * their printed form where the schema fixes it (dates, note parentheses,
+ * full-width parentheses in heading numbering).  docs/schema.md is the
+ * user's side of this file. */
 #ifndef GW_DOCUMENT_H
 #define GW_DOCUMENT_H
 #include <stddef.h>
@@ -8,37 +10,105 @@
 
 typedef struct gw_src { unsigned line, column; } gw_src;   /* where a value came from */
 
+/* A plain list of texts with their places (cc, signers, attachments, ...). */
+typedef struct gw_text_list {
+    char  **items;
+    gw_src *srcs;
+    size_t  count;
+} gw_text_list;
+
 typedef struct gw_paragraph {
     char  *text;       /* inline markup (** emphasis, leading \) removed */
     gw_src src;
 } gw_paragraph;
 
+typedef enum gw_block_kind { GW_BLOCK_PARAGRAPH, GW_BLOCK_HEADING, GW_BLOCK_PAGE_BREAK } gw_block_kind;
+
+/* Emphasised text (**…** in the input): bytes [start, end) of the block's text. */
+typedef struct gw_emphasis { size_t start, end; } gw_emphasis;
+
+typedef struct gw_block {
+    gw_block_kind kind;
+    int      level;          /* heading 1-4 (一、 （一） 1. （1）); 0 for a paragraph */
+    size_t   run_in;         /* heading: bytes of text set in the heading's font; the
+                              * rest (after the first 。) is a run-in body text */
+    char    *text;           /* markup removed; NULL for a page break */
+    gw_emphasis *emphasis;
+    size_t   emphasis_count;
+    gw_src   src;
+} gw_block;
+
+typedef struct gw_issuer {
+    char  *name;             /* full name */
+    char  *mark;             /* 发文机关标志 text; NULL: the template's default */
+    char  *short_name;       /* 规范化简称; NULL when not given */
+    gw_src src;
+} gw_issuer;
+
+typedef struct gw_attendance {
+    gw_text_list present, absent, attending;   /* 出席, 请假, 列席 */
+} gw_attendance;
+
 typedef struct gw_document {
     char *path;
     char *dir;                 /* the document's folder: relative paths start here */
-    char *template_name;       /* file, letter, ... or a path */
+    int   schema_version;      /* gongwen: 1 */
+    char *template_name;       /* file, letter, order, minutes, or a path */
+    char *copy_number;         /* 份号, zero-padded to 6 digits; NULL when absent */
+    char *classification;      /* 密级和保密期限: 秘密★1年 */
+    char *urgency;             /* 紧急程度: 特急 */
+
     char *issuer;              /* lead issuer's full name */
-    char *issuer_mark;         /* the mark's text when given; NULL: template default */
+    char *issuer_mark;         /* the lead mark's text when given; NULL: template default */
+    gw_issuer *issuers;        /* all issuers, lead first (joint issuance when > 1) */
+    size_t     issuer_count;
+
     char *number;              /* 发文字号 */
     char *signers;             /* 签发人, names joined with a space */
+    gw_text_list signer_names;
     char *reply_category;      /* A, B or C; NULL when not a reply */
     char *reply_label;         /* NULL: the template's label */
-    char *title;
+
+    char *title;               /* the whole title */
     gw_src title_src;
+    gw_text_list title_lines;  /* a manual title's lines; count 0: break automatically */
+
     char *to;                  /* 主送机关 with its final ： */
-    gw_paragraph *paragraphs;
+    gw_text_list to_names;
+
+    gw_paragraph *paragraphs;  /* every text block (paragraphs and headings), plain */
     size_t        paragraph_count;
+    gw_block     *blocks;      /* the body as written: paragraphs, headings, page breaks */
+    size_t        block_count;
+
+    gw_text_list attachments;  /* 附件说明: names, without numbers */
     char **contacts;           /* printed lines: 联系人：江天 */
     size_t contact_count;
-    char *signature_name;
+
+    char *signature_name;      /* the names, joined with an ideographic space */
+    gw_text_list signature_names;
+    char *signature_title;     /* 职务 for a signature seal (orders); NULL otherwise */
+    gw_text_list seals;        /* seal image paths, resolved against dir */
     char *date;                /* 2025年6月12日 */
     int   year, month, day;
+
+    gw_attendance attendance;  /* minutes only */
     char *note;                /* （此件主动公开） */
     char *cc;                  /* 抄送：A，B。 */
+    gw_text_list cc_names;
+    char *print_by;            /* 印发机关 */
+    char *print_date;          /* 2025年6月12日 */
+    int   print_year, print_month, print_day;
 } gw_document;
 
 /* Loads a document file.  Problems go to diags; NULL when the document has
  * errors (nothing is rendered from a document with errors). */
 gw_document *gw_document_load(const char *path, gw_diagnostics *diags);
+
+/* Reads and validates a document, reporting every problem to diags.  The
+ * model is returned even when there are errors (then it may lack fields);
+ * NULL only when the file is not readable YAML.  `gongwen check` uses this. */
+gw_document *gw_document_read(const char *path, gw_diagnostics *diags);
+
 void         gw_document_destroy(gw_document *doc);
 #endif

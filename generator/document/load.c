@@ -1,305 +1,448 @@
-/* Reading a document file into the model.  This is the walking skeleton's
- * loader: it reads every field the layout uses and reports missing required
- * fields and malformed dates; full schema validation lives in validate.c. */
-#include "document/document.h"
+/* Reading a document file into the model, field by field, reporting every
+ * problem on the way (schema version 1, docs/schema.md).  The body, the
+ * signature and the rules on text live in their own files. */
+#include "document/reader.h"
+#include "document/rules.h"
 #include "util/buf.h"
-#include "yaml/ynode.h"
-#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct loader {
-    gw_yaml        *y;
-    gw_document    *doc;
-    gw_diagnostics *diags;
-    int             ok;
-} loader;
+enum template_kind { T_FILE, T_LETTER, T_ORDER, T_MINUTES, T_CUSTOM };
 
-static gw_src src_of(const yaml_node_t *n)
+static enum template_kind template_kind(const char *name)
 {
-    gw_src s = { 0, 0 };
-    if (n) { s.line = (unsigned)n->start_mark.line + 1; s.column = (unsigned)n->start_mark.column + 1; }
-    return s;
+    if (strcmp(name, "letter") == 0) return T_LETTER;
+    if (strcmp(name, "order") == 0) return T_ORDER;
+    if (strcmp(name, "minutes") == 0) return T_MINUTES;
+    if (strcmp(name, "file") == 0) return T_FILE;
+    return T_CUSTOM;
 }
 
-/* A copy of s without leading and trailing ASCII and ideographic spaces. */
-static char *trimmed(const char *s, size_t len)
+static char *field(gw_reader *R, yaml_node_t *map, const char *key, int flags)
 {
-    while (len && (isspace((unsigned char)*s) || (len >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0))) {
-        size_t k = isspace((unsigned char)*s) ? 1 : 3;
-        s += k;
-        len -= k;
-    }
-    while (len && (isspace((unsigned char)s[len - 1]) ||
-                   (len >= 3 && memcmp(s + len - 3, "\xE3\x80\x80", 3) == 0)))
-        len -= isspace((unsigned char)s[len - 1]) ? 1 : 3;
-    char *t = malloc(len + 1);
-    if (t) { memcpy(t, s, len); t[len] = '\0'; }
-    return t;
+    return rd_field(R, map, key, key, gw_schema_root, flags);
 }
 
-/* A scalar field's trimmed text; NULL when absent or empty.  A present field
- * of the wrong kind is an error. */
-static char *get_text(loader *L, yaml_node_t *map, const char *key, const char *path)
+static void load_version(gw_reader *R, yaml_node_t *root)
 {
-    yaml_node_t *n = gw_yaml_get(L->y, map, key);
-    if (!n) return NULL;
-    const char *s = gw_yaml_str(n);
-    if (!s) {
-        gw_error(L->diags, "E0102", gw_yaml_loc(L->y, n, path), "%s must be text", path);
-        L->ok = 0;
-        return NULL;
-    }
-    char *t = trimmed(s, strlen(s));
-    if (t && !*t) { free(t); t = NULL; }
-    return t;
-}
-
-/* A string or a list of strings, joined with sep. */
-static char *get_joined(loader *L, yaml_node_t *map, const char *key, const char *sep)
-{
-    yaml_node_t *n = gw_yaml_get(L->y, map, key);
-    if (!n || n->type != YAML_SEQUENCE_NODE) return get_text(L, map, key, key);
-    gw_buf b;
-    gw_buf_init(&b);
-    for (size_t i = 0; i < gw_yaml_len(n); i++) {
-        const char *s = gw_yaml_str(gw_yaml_item(L->y, n, i));
-        if (!s) continue;
-        if (b.len) gw_buf_puts(&b, sep);
-        gw_buf_puts(&b, s);
-    }
-    return gw_buf_steal(&b, NULL);
-}
-
-static void require(loader *L, const void *value, const char *path, const char *what)
-{
-    if (value) return;
-    gw_error(L->diags, "E0101", gw_yaml_loc(L->y, gw_yaml_root(L->y), path),
-             "missing required field %s (%s)", path, what);
-    L->ok = 0;
-}
-
-static void load_issuer(loader *L, yaml_node_t *root)
-{
-    yaml_node_t *n = gw_yaml_get(L->y, root, "issuer");
-    if (n && n->type == YAML_SEQUENCE_NODE) n = gw_yaml_item(L->y, n, 0);   /* lead issuer */
-    if (n && n->type == YAML_MAPPING_NODE) {
-        L->doc->issuer = get_text(L, n, "name", "issuer.name");
-        L->doc->issuer_mark = get_text(L, n, "mark", "issuer.mark");
-    } else if (n) {
-        const char *s = gw_yaml_str(n);
-        L->doc->issuer = s ? trimmed(s, strlen(s)) : NULL;
-    }
-    require(L, L->doc->issuer, "issuer", "发文机关");
-}
-
-/* Inline markup: ** toggles emphasis (dropped until the text engine sets
- * it), \ makes the next character literal. */
-static char *strip_markup(const char *s)
-{
-    gw_buf b;
-    gw_buf_init(&b);
-    for (size_t i = 0; s[i]; i++) {
-        if (s[i] == '\\' && s[i + 1]) { gw_buf_append(&b, &s[++i], 1); continue; }
-        if (s[i] == '*' && s[i + 1] == '*') { i++; continue; }
-        gw_buf_append(&b, &s[i], 1);
-    }
-    return gw_buf_steal(&b, NULL);
-}
-
-static int add_paragraph(gw_document *d, const char *text, size_t len, gw_src src)
-{
-    char *t = trimmed(text, len);
-    if (!t || !*t) { free(t); return t != NULL; }
-    char *plain = strip_markup(t);
-    free(t);
-    gw_paragraph *p = realloc(d->paragraphs, (d->paragraph_count + 1) * sizeof *p);
-    if (!plain || !p) { free(plain); if (p) d->paragraphs = p; return 0; }
-    d->paragraphs = p;
-    d->paragraphs[d->paragraph_count++] = (gw_paragraph){ plain, src };
-    return 1;
-}
-
-static void load_body(loader *L, yaml_node_t *root)
-{
-    yaml_node_t *n = gw_yaml_get(L->y, root, "body");
-    require(L, n, "body", "正文");
+    yaml_node_t *n = rd_node(R, root, "gongwen");
+    R->doc->schema_version = 1;
     if (!n) return;
-    const char *s = gw_yaml_str(n);
-    if (s) {
-        /* A literal block's text starts on the line after the | indicator. */
-        gw_src src = src_of(n);
-        int literal = n->data.scalar.style == YAML_LITERAL_SCALAR_STYLE;
-        unsigned line = src.line + (literal ? 1 : 0);
-        for (const char *p = s; *p; line++) {
-            const char *e = strchr(p, '\n');
-            size_t len = e ? (size_t)(e - p) : strlen(p);
-            add_paragraph(L->doc, p, len, (gw_src){ line, src.column });
-            p += len + (e != NULL);
+    const char *v = gw_yaml_str(n);
+    if (!v || strcmp(v, "1") != 0) {
+        char shown[160];
+        rd_report(R, rd_loc(R, n, "gongwen"), GW_MSG_VERSION, v ? gw_excerpt(v, strlen(v), shown, sizeof shown) : "…");
+        R->doc->schema_version = 0;
+    }
+}
+
+static void load_template(gw_reader *R, yaml_node_t *root)
+{
+    gw_document *d = R->doc;
+    char *name = field(R, root, "template", RD_RAW);
+    d->template_name = name ? name : strdup("file");
+    if (!name || gw_is_builtin_template(name)) return;
+    yaml_node_t *n = rd_node(R, root, "template");
+    char shown[160];
+    gw_excerpt(name, strlen(name), shown, sizeof shown);
+    if (!strchr(name, '/')) {
+        const char *better = gw_suggest(name, gw_builtin_templates, 4);
+        if (better) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_SUGGEST, shown, better);
+        else rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_UNKNOWN, shown);
+        return;
+    }
+    char full[4096];
+    snprintf(full, sizeof full, "%s/%s", name[0] == '/' ? "" : d->dir, name);
+    FILE *f = fopen(name[0] == '/' ? name : full, "rb");
+    if (!f) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_MISSING, shown, strerror(errno));
+    else fclose(f);
+}
+
+/* 份号, 密级和保密期限, 紧急程度 */
+static void load_header_marks(gw_reader *R, yaml_node_t *root)
+{
+    gw_document *d = R->doc;
+    char *t = field(R, root, "copy_number", RD_RAW);
+    char padded[7];
+    if (t && gw_check_copy_number(t, padded)) d->copy_number = strdup(padded);
+    else if (t) rd_report(R, rd_loc(R, rd_node(R, root, "copy_number"), "copy_number"), GW_MSG_COPY_NUMBER, t);
+    free(t);
+    d->classification = field(R, root, "classification", 0);
+    if (d->classification && !gw_check_classification(d->classification))
+        rd_report(R, rd_loc(R, rd_node(R, root, "classification"), "classification"), GW_MSG_CLASSIFICATION,
+                  d->classification);
+    d->urgency = field(R, root, "urgency", 0);
+    if (d->urgency && !gw_check_urgency(d->urgency))
+        rd_report(R, rd_loc(R, rd_node(R, root, "urgency"), "urgency"), GW_MSG_URGENCY, d->urgency);
+}
+
+static void add_issuer(gw_reader *R, yaml_node_t *n, const char *path)
+{
+    gw_issuer is = { NULL, NULL, NULL, rd_src(n) };
+    if (n->type == YAML_MAPPING_NODE) {
+        char p[64];
+        rd_check_keys(R, n, gw_schema_issuer, path);
+        snprintf(p, sizeof p, "%s.name", path);
+        is.name = rd_field(R, n, "name", p, gw_schema_issuer, RD_REQUIRED);
+        snprintf(p, sizeof p, "%s.mark", path);
+        is.mark = rd_field(R, n, "mark", p, gw_schema_issuer, 0);
+        snprintf(p, sizeof p, "%s.short", path);
+        is.short_name = rd_field(R, n, "short", p, gw_schema_issuer, 0);
+    } else if (n->type == YAML_SCALAR_NODE) {
+        is.name = rd_text(R, n, path, gw_schema_zh(gw_schema_root, "issuer"), RD_REQUIRED);
+    } else {
+        rd_report(R, rd_loc(R, n, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_ISSUER));
+        return;
+    }
+    if (!gw_grow(&R->doc->issuers, R->doc->issuer_count, sizeof *R->doc->issuers)) {
+        free(is.name); free(is.mark); free(is.short_name);
+        return;
+    }
+    R->doc->issuers[R->doc->issuer_count++] = is;
+}
+
+/* issuer: a name, a mapping, or a list of those (joint issuance, lead first). */
+static void load_issuers(gw_reader *R, yaml_node_t *root)
+{
+    gw_document *d = R->doc;
+    yaml_node_t *n = rd_node(R, root, "issuer");
+    if (!n) {
+        rd_report(R, rd_loc(R, root, "issuer"), GW_MSG_MISSING, "issuer", gw_schema_zh(gw_schema_root, "issuer"));
+        return;
+    }
+    if (n->type != YAML_SEQUENCE_NODE) add_issuer(R, n, "issuer");
+    else if (gw_yaml_len(n) == 0)
+        rd_report(R, rd_loc(R, n, "issuer"), GW_MSG_MISSING_EMPTY, "issuer", gw_schema_zh(gw_schema_root, "issuer"));
+    for (size_t i = 0; n->type == YAML_SEQUENCE_NODE && i < gw_yaml_len(n); i++) {
+        char path[32];
+        snprintf(path, sizeof path, "issuer[%zu]", i);
+        add_issuer(R, rd_item(R, n, i), path);
+    }
+    if (d->issuer_count && d->issuers[0].name) {
+        d->issuer = strdup(d->issuers[0].name);
+        if (d->issuers[0].mark) d->issuer_mark = strdup(d->issuers[0].mark);
+    }
+}
+
+static void report_number(gw_reader *R, yaml_node_t *n, gw_number_problem problem, const char *text,
+                          const char *fixed, const char *year)
+{
+    gw_loc loc = rd_loc(R, n, "number");
+    switch (problem) {
+    case GW_NUMBER_BRACKETS: rd_report(R, loc, GW_MSG_NUMBER_BRACKETS, fixed); break;
+    case GW_NUMBER_YEAR:     rd_report(R, loc, GW_MSG_NUMBER_YEAR, year ? year : ""); break;
+    case GW_NUMBER_SEQUENCE: rd_report(R, loc, GW_MSG_NUMBER_SEQUENCE, fixed); break;
+    case GW_NUMBER_SUFFIX:   rd_report(R, loc, GW_MSG_NUMBER_SUFFIX, fixed); break;
+    default:
+        if (fixed) rd_report(R, loc, GW_MSG_NUMBER_FORM_FIX, text, fixed);
+        else rd_report(R, loc, GW_MSG_NUMBER_FORM, text);
+    }
+}
+
+/* 发文字号: required for file and letter; orders have 第N号. */
+static void load_number(gw_reader *R, yaml_node_t *root)
+{
+    gw_document *d = R->doc;
+    enum template_kind kind = template_kind(d->template_name);
+    d->number = field(R, root, "number", RD_RAW | (kind == T_FILE || kind == T_LETTER ? RD_REQUIRED : 0));
+    if (!d->number) return;
+    yaml_node_t *n = rd_node(R, root, "number");
+    char *fixed = NULL, *year = NULL;
+    if (kind == T_ORDER || (kind == T_CUSTOM && strncmp(d->number, "第", 3) == 0)) {
+        if (!gw_check_order_number(d->number, &fixed))
+            rd_report(R, rd_loc(R, n, "number"), fixed ? GW_MSG_ORDER_NUMBER_FIX : GW_MSG_ORDER_NUMBER, d->number, fixed);
+    } else {
+        gw_number_problem problem = gw_check_number(d->number, &fixed, &year);
+        if (problem != GW_NUMBER_OK) report_number(R, n, problem, d->number, fixed, year);
+    }
+    free(fixed);
+    free(year);
+}
+
+static void load_reply(gw_reader *R, yaml_node_t *root)
+{
+    gw_document *d = R->doc;
+    yaml_node_t *reply = rd_node(R, root, "reply");
+    if (!reply) return;
+    if (reply->type != YAML_MAPPING_NODE) {
+        rd_report(R, rd_loc(R, reply, "reply"), GW_MSG_WRONG_KIND, "reply", gw_kind_name(R->diags, GW_KIND_MAPPING));
+        return;
+    }
+    rd_check_keys(R, reply, gw_schema_reply, "reply");
+    d->reply_category = rd_field(R, reply, "category", "reply.category", gw_schema_reply, RD_REQUIRED | RD_RAW);
+    char fixed[2] = { 0, 0 };
+    if (d->reply_category && !gw_check_reply_category(d->reply_category, fixed)) {
+        gw_loc loc = rd_loc(R, rd_node(R, reply, "category"), "reply.category");
+        if (fixed[0]) rd_report(R, loc, GW_MSG_REPLY_CATEGORY_CASE, d->reply_category, fixed);
+        else rd_report(R, loc, GW_MSG_REPLY_CATEGORY, d->reply_category);
+    }
+    d->reply_label = rd_field(R, reply, "label", "reply.label", gw_schema_reply, 0);
+}
+
+/* title: one string (broken by the program) or a list of lines. */
+static void load_title(gw_reader *R, yaml_node_t *root)
+{
+    gw_document *d = R->doc;
+    yaml_node_t *n = rd_node(R, root, "title");
+    d->title_src = rd_src(n);
+    if (n && n->type == YAML_SEQUENCE_NODE) {
+        rd_text_list(R, n, "title", RD_REQUIRED, &d->title_lines);
+        d->title = gw_text_list_join(&d->title_lines, "");
+        if (!d->title)
+            rd_report(R, rd_loc(R, n, "title"), GW_MSG_MISSING_EMPTY, "title", gw_schema_zh(gw_schema_root, "title"));
+    } else if (n && n->type == YAML_MAPPING_NODE) {
+        rd_report(R, rd_loc(R, n, "title"), GW_MSG_WRONG_KIND, "title", gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
+        return;
+    } else {
+        d->title = field(R, root, "title", RD_REQUIRED);
+    }
+}
+
+static int ends_with(const char *s, const char *end)
+{
+    size_t n = strlen(s), m = strlen(end);
+    return n >= m && strcmp(s + n - m, end) == 0;
+}
+
+/* 主送机关: joined with ，, ending in one ： */
+static void load_to(gw_reader *R, yaml_node_t *root)
+{
+    gw_document *d = R->doc;
+    if (!rd_text_list(R, rd_node(R, root, "to"), "to", 0, &d->to_names)) return;
+    char *joined = gw_text_list_join(&d->to_names, "，");
+    if (!joined) return;
+    size_t n = strlen(joined);
+    if (ends_with(joined, "：")) n -= 3;
+    else if (ends_with(joined, ":")) n -= 1;
+    gw_buf b;
+    gw_buf_init(&b);
+    gw_buf_printf(&b, "%.*s：", (int)n, joined);
+    free(joined);
+    d->to = gw_buf_steal(&b, NULL);
+}
+
+static void load_attachments(gw_reader *R, yaml_node_t *root)
+{
+    gw_document *d = R->doc;
+    yaml_node_t *n = rd_node(R, root, "attachments");
+    rd_text_list(R, n, "attachments", 0, &d->attachments);
+    static const char *const marks[] = { "。", "，", "；", "：", "、", "！", "？", ".", ",", ";", ":", "!", "?", NULL };
+    for (size_t i = 0; i < d->attachments.count; i++)
+        for (size_t k = 0; marks[k]; k++)
+            if (ends_with(d->attachments.items[i], marks[k])) {
+                char path[48];
+                snprintf(path, sizeof path, n->type == YAML_SEQUENCE_NODE ? "attachments[%zu]" : "attachments", i);
+                gw_src s = d->attachments.srcs[i];
+                gw_loc loc = { R->y->path, s.line, s.column, path };
+                rd_report(R, loc, GW_MSG_ATTACHMENT_PUNCT, d->attachments.items[i]);
+                break;
+            }
+}
+
+/* contacts: each item one printed line of key：value pairs. */
+static void contact_line(gw_reader *R, yaml_node_t *item, const char *path)
+{
+    gw_buf b;
+    gw_buf_init(&b);
+    for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(&R->y->doc, p->key);
+        yaml_node_t *v = yaml_document_get_node(&R->y->doc, p->value);
+        char kpath[256];
+        snprintf(kpath, sizeof kpath, "%s", path);
+        char *key = rd_text(R, k, kpath, NULL, 0);
+        if (key) snprintf(kpath, sizeof kpath, "%s.%s", path, key);
+        char *value = key ? rd_text(R, v, kpath, NULL, 0) : NULL;
+        if (key && value) {
+            if (b.len) gw_buf_puts(&b, "\xE3\x80\x80\xE3\x80\x80");   /* two 　 */
+            gw_buf_printf(&b, "%s：%s", key, value);
         }
+        free(key);
+        free(value);
+    }
+    char *line = gw_buf_steal(&b, NULL);
+    if (!line || !*line) { free(line); return; }
+    if (!gw_grow(&R->doc->contacts, R->doc->contact_count, sizeof *R->doc->contacts)) { free(line); return; }
+    R->doc->contacts[R->doc->contact_count++] = line;
+}
+
+static void load_contacts(gw_reader *R, yaml_node_t *root)
+{
+    yaml_node_t *n = rd_node(R, root, "contacts");
+    if (!n) return;
+    if (n->type != YAML_SEQUENCE_NODE) {
+        rd_report(R, rd_loc(R, n, "contacts"), GW_MSG_WRONG_KIND, "contacts", gw_kind_name(R->diags, GW_KIND_LIST));
         return;
     }
     for (size_t i = 0; i < gw_yaml_len(n); i++) {
-        yaml_node_t *item = gw_yaml_item(L->y, n, i);
-        const char *t = gw_yaml_str(item);
-        if (!t) t = gw_yaml_str(gw_yaml_get(L->y, item, "heading"));
-        if (t) add_paragraph(L->doc, t, strlen(t), src_of(item));
+        yaml_node_t *item = rd_item(R, n, i);
+        char path[32];
+        snprintf(path, sizeof path, "contacts[%zu]", i);
+        if (item->type != YAML_MAPPING_NODE)
+            rd_report(R, rd_loc(R, item, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_CONTACT));
+        else if (item->data.mapping.pairs.top == item->data.mapping.pairs.start)
+            rd_report(R, rd_loc(R, item, path), GW_MSG_EMPTY, path);
+        else
+            contact_line(R, item, path);
     }
 }
 
-static void load_contacts(loader *L, yaml_node_t *root)
+/* 出席, 请假, 列席: minutes only. */
+static void load_attendance(gw_reader *R, yaml_node_t *root)
 {
-    yaml_node_t *n = gw_yaml_get(L->y, root, "contacts");
-    size_t count = gw_yaml_len(n);
-    L->doc->contacts = calloc(count ? count : 1, sizeof(char *));
-    if (!L->doc->contacts) return;
-    for (size_t i = 0; i < count; i++) {
-        yaml_node_t *item = gw_yaml_item(L->y, n, i);
-        if (!item || item->type != YAML_MAPPING_NODE) continue;
-        gw_buf b;
-        gw_buf_init(&b);
-        for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top; p++) {
-            const char *k = gw_yaml_str(yaml_document_get_node(&L->y->doc, p->key));
-            const char *v = gw_yaml_str(yaml_document_get_node(&L->y->doc, p->value));
-            if (!k || !v) continue;
-            if (b.len) gw_buf_puts(&b, "\xE3\x80\x80\xE3\x80\x80");   /* two 　 */
-            gw_buf_printf(&b, "%s：%s", k, v);
-        }
-        L->doc->contacts[L->doc->contact_count++] = gw_buf_steal(&b, NULL);
+    gw_document *d = R->doc;
+    yaml_node_t *n = rd_node(R, root, "attendance");
+    if (!n) return;
+    enum template_kind kind = template_kind(d->template_name);
+    if (kind != T_MINUTES && kind != T_CUSTOM)
+        rd_report(R, rd_loc(R, n, "attendance"), GW_MSG_ATTENDANCE_TEMPLATE, d->template_name);
+    if (n->type != YAML_MAPPING_NODE) {
+        rd_report(R, rd_loc(R, n, "attendance"), GW_MSG_WRONG_KIND, "attendance", gw_kind_name(R->diags, GW_KIND_MAPPING));
+        return;
     }
+    rd_check_keys(R, n, gw_schema_attendance, "attendance");
+    rd_text_list(R, rd_node(R, n, "present"), "attendance.present", 0, &d->attendance.present);
+    rd_text_list(R, rd_node(R, n, "absent"), "attendance.absent", 0, &d->attendance.absent);
+    rd_text_list(R, rd_node(R, n, "attending"), "attendance.attending", 0, &d->attendance.attending);
 }
 
-static int days_in_month(int y, int m)
+/* 附注: each note in （）, not doubled. */
+static void load_note(gw_reader *R, yaml_node_t *root)
 {
-    static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : d[m - 1];
+    gw_text_list notes = { 0 };
+    rd_text_list(R, rd_node(R, root, "note"), "note", 0, &notes);
+    gw_buf b;
+    gw_buf_init(&b);
+    for (size_t i = 0; i < notes.count; i++) {
+        const char *s = notes.items[i];
+        int wrapped = strncmp(s, "（", 3) == 0 && ends_with(s, "）");
+        gw_buf_printf(&b, wrapped ? "%s" : "（%s）", s);
+    }
+    R->doc->note = notes.count ? gw_buf_steal(&b, NULL) : NULL;
+    gw_buf_free(&b);
+    gw_text_list_free(&notes);
 }
 
-/* 2025-06-12 or 2025年6月12日. */
-static int parse_date(const char *s, int *y, int *m, int *d)
+/* 抄送：A，B。 */
+static void load_cc(gw_reader *R, yaml_node_t *root)
 {
-    char rest;
-    if (sscanf(s, "%4d-%2d-%2d%c", y, m, d, &rest) != 3 &&
-        sscanf(s, "%4d年%d月%d日%c", y, m, d, &rest) != 3)
-        return 0;
-    return *y >= 1900 && *y <= 9999 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in_month(*y, *m);
+    gw_document *d = R->doc;
+    if (!rd_text_list(R, rd_node(R, root, "cc"), "cc", 0, &d->cc_names)) return;
+    char *joined = gw_text_list_join(&d->cc_names, "，");
+    if (!joined) return;
+    size_t n = strlen(joined);
+    if (ends_with(joined, "。")) n -= 3;
+    gw_buf b;
+    gw_buf_init(&b);
+    gw_buf_printf(&b, "抄送：%.*s。", (int)n, joined);
+    free(joined);
+    d->cc = gw_buf_steal(&b, NULL);
 }
 
-static void load_signature(loader *L, yaml_node_t *root)
+static int date_before(int y1, int m1, int d1, int y2, int m2, int d2)
 {
-    yaml_node_t *sig = gw_yaml_get(L->y, root, "signature");
-    require(L, sig, "signature", "署名和成文日期");
-    if (!sig) return;
-    L->doc->signature_name = get_text(L, sig, "name", "signature.name");
-    if (!L->doc->signature_name && L->doc->issuer) L->doc->signature_name = strdup(L->doc->issuer);
-    char *date = get_text(L, sig, "date", "signature.date");
-    require(L, date, "signature.date", "成文日期");
-    if (date && !parse_date(date, &L->doc->year, &L->doc->month, &L->doc->day)) {
-        gw_error(L->diags, "E0110", gw_yaml_loc(L->y, gw_yaml_get(L->y, sig, "date"), "signature.date"),
-                 "not a calendar date: %s (write 2025-06-12 or 2025年6月12日)", date);
-        L->ok = 0;
+    return y1 != y2 ? y1 < y2 : m1 != m2 ? m1 < m2 : d1 < d2;
+}
+
+/* 印发机关和印发日期 */
+static void load_print(gw_reader *R, yaml_node_t *root)
+{
+    gw_document *d = R->doc;
+    yaml_node_t *n = rd_node(R, root, "print");
+    if (!n) return;
+    if (n->type != YAML_MAPPING_NODE) {
+        rd_report(R, rd_loc(R, n, "print"), GW_MSG_WRONG_KIND, "print", gw_kind_name(R->diags, GW_KIND_MAPPING));
+        return;
+    }
+    rd_check_keys(R, n, gw_schema_print, "print");
+    d->print_by = rd_field(R, n, "by", "print.by", gw_schema_print, 0);
+    char *date = rd_field(R, n, "date", "print.date", gw_schema_print, RD_RAW);
+    gw_loc loc = rd_loc(R, rd_node(R, n, "date"), "print.date");
+    if (date && !gw_parse_date(date, &d->print_year, &d->print_month, &d->print_day)) {
+        rd_report(R, loc, GW_MSG_BAD_DATE, date);
     } else if (date) {
         char buf[64];
-        snprintf(buf, sizeof buf, "%d年%d月%d日", L->doc->year, L->doc->month, L->doc->day);
-        L->doc->date = strdup(buf);
+        snprintf(buf, sizeof buf, "%d年%d月%d日", d->print_year, d->print_month, d->print_day);
+        d->print_date = strdup(buf);
+        if (d->date && date_before(d->print_year, d->print_month, d->print_day, d->year, d->month, d->day))
+            rd_report(R, loc, GW_MSG_PRINT_BEFORE_SIGNATURE, d->print_date, d->date);
     }
     free(date);
 }
 
-/* Wraps s in （）, unless it already is. */
-static char *parenthesized(char *s)
+static void load_fields(gw_reader *R)
 {
-    if (!s) return NULL;
-    size_t n = strlen(s);
-    if (n >= 6 && strncmp(s, "（", 3) == 0 && strcmp(s + n - 3, "）") == 0) return s;
-    char *p = malloc(n + 7);
-    if (p) snprintf(p, n + 7, "（%s）", s);
-    free(s);
-    return p;
-}
-
-static char *with_suffix(char *s, const char *prefix, const char *suffix)
-{
-    if (!s) return NULL;
-    size_t n = strlen(s), ls = strlen(suffix);
-    int has = n >= ls && strcmp(s + n - ls, suffix) == 0;
-    size_t cap = strlen(prefix) + n + ls + 1;
-    char *p = malloc(cap);
-    if (p) snprintf(p, cap, "%s%s%s", prefix, s, has ? "" : suffix);
-    free(s);
-    return p;
-}
-
-static void load_fields(loader *L)
-{
-    yaml_node_t *root = gw_yaml_root(L->y);
-    gw_document *d = L->doc;
+    yaml_node_t *root = gw_yaml_root(R->y);
+    gw_document *d = R->doc;
     if (root->type != YAML_MAPPING_NODE) {
-        gw_error(L->diags, "E0100", gw_yaml_loc(L->y, root, ""), "a document is a mapping of fields (issuer:, title:, ...)");
-        L->ok = 0;
+        rd_report(R, rd_loc(R, root, ""), GW_MSG_NOT_MAPPING);
         return;
     }
-    d->template_name = get_text(L, root, "template", "template");
-    if (!d->template_name) d->template_name = strdup("file");
-    load_issuer(L, root);
-    d->number = get_text(L, root, "number", "number");
-    d->signers = get_joined(L, root, "signers", " ");
-    yaml_node_t *reply = gw_yaml_get(L->y, root, "reply");
-    if (reply) {
-        d->reply_category = get_text(L, reply, "category", "reply.category");
-        d->reply_label = get_text(L, reply, "label", "reply.label");
-    }
-    d->title = get_joined(L, root, "title", "");
-    d->title_src = src_of(gw_yaml_get(L->y, root, "title"));
-    require(L, d->title, "title", "标题");
-    d->to = with_suffix(get_joined(L, root, "to", "，"), "", "：");
-    load_body(L, root);
-    load_contacts(L, root);
-    load_signature(L, root);
-    d->note = parenthesized(get_joined(L, root, "note", ""));
-    d->cc = with_suffix(get_joined(L, root, "cc", "，"), "抄送：", "。");
+    rd_check_keys(R, root, gw_schema_root, "");
+    load_version(R, root);
+    load_template(R, root);
+    load_header_marks(R, root);
+    load_issuers(R, root);
+    load_number(R, root);
+    rd_text_list(R, rd_node(R, root, "signers"), "signers", 0, &d->signer_names);
+    d->signers = gw_text_list_join(&d->signer_names, " ");
+    load_reply(R, root);
+    load_title(R, root);
+    load_to(R, root);
+    gw_load_body(R, root);
+    load_attachments(R, root);
+    load_contacts(R, root);
+    gw_load_signature(R, root);
+    load_attendance(R, root);
+    load_note(R, root);
+    load_cc(R, root);
+    load_print(R, root);
 }
 
 static char *dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (!slash) return strdup(".");
-    size_t n = slash == path ? 1 : (size_t)(slash - path);
-    char *d = malloc(n + 1);
-    if (d) { memcpy(d, path, n); d[n] = '\0'; }
-    return d;
+    return gw_strndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+static gw_document *read_document(const char *path, gw_diagnostics *diags, size_t *errors)
+{
+    *errors = 1;
+    gw_yaml *y = gw_yaml_load_file(path, diags);
+    if (!y) return NULL;
+    gw_document *doc = calloc(1, sizeof *doc);
+    gw_reader R = { .y = y, .doc = doc, .diags = diags };
+    if (doc && (doc->path = strdup(path)) && (doc->dir = dir_of(path))) {
+        load_fields(&R);
+        *errors = R.errors;
+        if (R.problems > GW_MAX_PROBLEMS) {
+            gw_report(diags, gw_loc_file(path), R.suppressed_errors ? GW_MSG_TOO_MANY_ERRORS : GW_MSG_TOO_MANY_PROBLEMS,
+                      GW_MAX_PROBLEMS);
+        }
+    } else {
+        gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);
+        gw_document_destroy(doc);
+        doc = NULL;
+    }
+    gw_yaml_destroy(y);
+    return doc;
+}
+
+gw_document *gw_document_read(const char *path, gw_diagnostics *diags)
+{
+    size_t errors;
+    return read_document(path, diags, &errors);
 }
 
 gw_document *gw_document_load(const char *path, gw_diagnostics *diags)
 {
-    gw_yaml *y = gw_yaml_load_file(path, diags);
-    if (!y) return NULL;
-    gw_document *doc = calloc(1, sizeof *doc);
-    loader L = { y, doc, diags, doc != NULL };
-    if (doc) {
-        doc->path = strdup(path);
-        doc->dir = dir_of(path);
-        load_fields(&L);
-    }
-    gw_yaml_destroy(y);
-    if (!L.ok) {
+    size_t errors;
+    gw_document *doc = read_document(path, diags, &errors);
+    if (doc && errors) {
         gw_document_destroy(doc);
         return NULL;
     }
     return doc;
-}
-
-void gw_document_destroy(gw_document *d)
-{
-    if (!d) return;
-    for (size_t i = 0; i < d->paragraph_count; i++) free(d->paragraphs[i].text);
-    free(d->paragraphs);
-    for (size_t i = 0; i < d->contact_count; i++) free(d->contacts[i]);
-    free(d->contacts);
-    free(d->path); free(d->dir); free(d->template_name); free(d->issuer); free(d->issuer_mark);
-    free(d->number); free(d->signers); free(d->reply_category); free(d->reply_label);
-    free(d->title); free(d->to); free(d->signature_name); free(d->date); free(d->note); free(d->cc);
-    free(d);
 }

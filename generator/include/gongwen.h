@@ -37,11 +37,19 @@ typedef struct gw_diag {
 
 typedef struct gw_diagnostics gw_diagnostics;
 
+/* The language of diagnostic messages.  The library never reads the
+ * environment: the program decides (gongwen uses LC_ALL, LC_MESSAGES, LANG). */
+typedef enum gw_language { GW_LANG_EN, GW_LANG_ZH } gw_language;
+
 gw_diagnostics *gw_diagnostics_create(void);
+/* Messages added from now on are in this language (default English). */
+void            gw_diagnostics_set_language(gw_diagnostics *diags, gw_language lang);
+gw_language     gw_diagnostics_language(const gw_diagnostics *diags);
 void            gw_diagnostics_destroy(gw_diagnostics *diags);
 size_t          gw_diagnostics_count(const gw_diagnostics *diags);
 const gw_diag  *gw_diagnostics_get(const gw_diagnostics *diags, size_t i);
 size_t          gw_diagnostics_errors(const gw_diagnostics *diags);
+size_t          gw_diagnostics_warnings(const gw_diagnostics *diags);
 
 /* An engine holds what outlives one document: the data folder (templates/,
  * fonts/) and the opened fonts, so a batch opens each font file once. */

@@ -53,6 +53,7 @@ void gw_buf_printf(gw_buf *b, const char *fmt, ...)
 char *gw_buf_steal(gw_buf *b, size_t *len_out)
 {
     if (!reserve(b, 0)) { gw_buf_free(b); return NULL; }
+    b->data[b->len] = '\0';          /* an empty buffer was never terminated */
     char *p = b->data;
     if (len_out) *len_out = b->len;
     gw_buf_init(b);

@@ -2,6 +2,7 @@
 #ifndef GW_UTIL_DIAG_H
 #define GW_UTIL_DIAG_H
 #include "gongwen.h"
+#include <stdarg.h>
 
 /* Where a diagnostic points: a file, a 1-based line and column, a field path. */
 typedef struct gw_loc {
@@ -12,6 +13,8 @@ typedef struct gw_loc {
 
 void gw_diag_add(gw_diagnostics *diags, gw_severity sev, const char *code, gw_loc loc,
                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void gw_diag_vadd(gw_diagnostics *diags, gw_severity sev, const char *code, gw_loc loc,
+                  const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 #define gw_error(d, code, loc, ...)   gw_diag_add((d), GW_ERROR, (code), (loc), __VA_ARGS__)
 #define gw_warning(d, code, loc, ...) gw_diag_add((d), GW_WARNING, (code), (loc), __VA_ARGS__)
 

@@ -13,11 +13,12 @@ EXAMPLES = os.path.join(SOURCE, "examples")
 DATA = os.path.join(SOURCE, "tests", "data")
 
 
-def run(args, env=None, check=False):
-    """Runs a command; returns CompletedProcess with text output."""
+def run(args, env=None, check=False, cwd=None):
+    """Runs a command; returns CompletedProcess with text (UTF-8) output."""
     full_env = dict(os.environ)
     full_env.update(env or {})
-    return subprocess.run(args, capture_output=True, text=True, env=full_env, check=check)
+    return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", env=full_env,
+                          check=check, cwd=cwd)
 
 
 def render(src, out, env=None):

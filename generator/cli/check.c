@@ -1,0 +1,47 @@
+/* gongwen check [--strict] [--format text|json] FILE...: validates
+ * documents without rendering them.  Exit 0: clean or warnings only; 1:
+ * errors (or warnings under --strict); 2: usage. */
+#include "cli/cli.h"
+#include "document/document.h"
+#include <string.h>
+
+static void usage(FILE *to)
+{
+    fputs("usage: gongwen check [--strict] [--format text|json] FILE.yaml...\n"
+          "Reports every problem of each document, one per line:\n"
+          "  FILE:LINE:COL: error|warning CODE [field]: message\n"
+          "--strict       treat warnings as errors\n"
+          "--format json  print the diagnostics as one JSON object\n", to);
+}
+
+int cmd_check(int argc, char **argv)
+{
+    int strict = 0, json = 0, ninputs = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--strict") == 0) strict = 1;
+        else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc && (!strcmp(argv[i + 1], "json") || !strcmp(argv[i + 1], "text")))
+            json = strcmp(argv[++i], "json") == 0;
+        else if (strcmp(argv[i], "--format=json") == 0) json = 1;
+        else if (strcmp(argv[i], "--format=text") == 0) json = 0;
+        else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) { usage(stdout); return EXIT_OK; }
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "gongwen check: unknown option %s\n", argv[i]);
+            usage(stderr);
+            return EXIT_USAGE;
+        } else ninputs++;
+    }
+    if (ninputs == 0) { usage(stderr); return EXIT_USAGE; }
+    gw_diagnostics *diags = gw_diagnostics_create();
+    if (!diags) return EXIT_ENV;
+    gw_diagnostics_set_language(diags, cli_language());
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--format") == 0) { i++; continue; }
+        if (argv[i][0] == '-' && argv[i][1]) continue;
+        gw_document_destroy(gw_document_read(argv[i], diags));
+    }
+    if (json) cli_print_json(stdout, diags, strict);
+    else cli_print_text(stdout, diags, strict);
+    size_t problems = gw_diagnostics_errors(diags) + (strict ? gw_diagnostics_warnings(diags) : 0);
+    gw_diagnostics_destroy(diags);
+    return problems ? EXIT_INPUT : EXIT_OK;
+}

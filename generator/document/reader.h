@@ -1,0 +1,86 @@
+/* What the document loaders share: the YAML being read, the model being
+ * filled, and the reading of fields with their checks.  Internal to
+ * generator/document/. */
+#ifndef GW_DOCUMENT_READER_H
+#define GW_DOCUMENT_READER_H
+#include "document/document.h"
+#include "document/schema.h"
+#include "util/messages.h"
+#include "yaml/ynode.h"
+
+/* A flood of problems (a records system gone wrong) is cut after this many
+ * per document; the count says so. */
+#define GW_MAX_PROBLEMS 200
+
+typedef struct gw_reader {
+    gw_yaml        *y;
+    gw_document    *doc;
+    gw_diagnostics *diags;
+    size_t          problems, errors, suppressed_errors;
+    /* where rd_position last was in a literal block (keeps long bodies linear) */
+    const yaml_node_t *cache_node;
+    size_t          cache_offset, cache_line_start;
+    unsigned        cache_lines;
+} gw_reader;
+
+/* Reports message id at loc (counted against GW_MAX_PROBLEMS). */
+void   rd_report(gw_reader *R, gw_loc loc, gw_msg id, ...);
+gw_loc rd_loc(gw_reader *R, const yaml_node_t *node, const char *path);
+gw_src rd_src(const yaml_node_t *node);
+/* Where byte `offset` of a scalar's value is in the file: exact for one-line
+ * scalars and literal blocks (|), the node's start otherwise. */
+gw_src rd_position(gw_reader *R, const yaml_node_t *node, size_t offset);
+gw_loc rd_loc_at(gw_reader *R, const yaml_node_t *node, size_t offset, const char *path);
+
+yaml_node_t *rd_node(gw_reader *R, yaml_node_t *map, const char *key);
+yaml_node_t *rd_item(gw_reader *R, yaml_node_t *seq, size_t i);
+const char  *rd_key_text(gw_reader *R, const yaml_node_pair_t *pair);
+
+/* Checks a mapping's keys against a schema section: unknown keys (with a
+ * suggestion), keys that are not plain names, keys given twice.  where is
+ * the mapping's path ("" for the document). */
+void rd_check_keys(gw_reader *R, yaml_node_t *map, const gw_field *section, const char *where);
+
+enum {
+    RD_REQUIRED  = 1,   /* absent or empty is an error (E0101), not a warning */
+    RD_MULTILINE = 2,   /* line breaks are part of the text */
+    RD_RAW       = 4    /* do not look for stray spaces (paths, codes) */
+};
+
+/* A scalar's trimmed text, checked (control characters, placeholders, stray
+ * spaces); NULL when empty (reported) or not text (reported).  zh is the
+ * field's Chinese name for the "missing" message. */
+char *rd_text(gw_reader *R, yaml_node_t *node, const char *path, const char *zh, int flags);
+/* The same for map[key]; an absent required field is reported at the map. */
+char *rd_field(gw_reader *R, yaml_node_t *map, const char *key, const char *path,
+               const gw_field *section, int flags);
+/* A string or a list of strings; returns the item count (0 when absent).
+ * An empty list is a warning unless RD_REQUIRED (then the caller reports it). */
+size_t rd_text_list(gw_reader *R, yaml_node_t *node, const char *path, int flags, gw_text_list *out);
+
+/* Checks a stretch of a scalar's value, [start, start + len): control
+ * characters (errors), placeholders <<…>> (errors) and, unless raw, spaces
+ * between Chinese and digits (warnings).  Returns 0 when it found an error. */
+int rd_check_text(gw_reader *R, const yaml_node_t *node, size_t start, size_t len, const char *path,
+                  int flags);
+
+/* Trimming: leading and trailing ASCII white space and U+3000. */
+void  gw_trim_span(const char *s, size_t *start, size_t *len);
+char *gw_strndup(const char *s, size_t len);
+/* A short excerpt of text for a message (at most about 40 characters). */
+const char *gw_excerpt(const char *s, size_t len, char *buf, size_t cap);
+
+/* Makes room for item `count` of an array of `count` items of `size` bytes,
+ * doubling the allocation at powers of two, so long bodies load in linear
+ * time without a capacity field in the model.  0 when out of memory. */
+int  gw_grow(void *array_ptr, size_t count, size_t size);
+
+int  gw_text_list_add(gw_text_list *list, char *text, gw_src src);
+void gw_text_list_free(gw_text_list *list);
+char *gw_text_list_join(const gw_text_list *list, const char *sep);
+
+/* The loaders for the parts of the document (one file each). */
+void gw_load_body(gw_reader *R, yaml_node_t *root);
+void gw_load_signature(gw_reader *R, yaml_node_t *root);
+void gw_check_seal(gw_reader *R, const char *file, yaml_node_t *node, const char *path);
+#endif

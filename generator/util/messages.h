@@ -1,0 +1,93 @@
+/* The message catalogue: every diagnostic gongwen's document and YAML layers
+ * report, with its stable code, its severity and its text in English and in
+ * Chinese.  A message is chosen by id; the language comes from the
+ * diagnostics list (gw_diagnostics_set_language), never from the environment.
+ *
+ * Both texts of a message take the same printf arguments in the same order;
+ * test-messages checks that, and that every code is in docs/diagnostics.md. */
+#ifndef GW_UTIL_MESSAGES_H
+#define GW_UTIL_MESSAGES_H
+#include "util/diag.h"
+
+typedef enum gw_msg {
+    /* the file and its YAML */
+    GW_MSG_YAML_SYNTAX,          /* problem text from libyaml */
+    GW_MSG_CANNOT_OPEN,          /* strerror */
+    GW_MSG_NO_DOCUMENT,
+    GW_MSG_NO_MEMORY,
+    GW_MSG_FILE_TOO_BIG,         /* limit in MB */
+    GW_MSG_TOO_MANY_NODES,       /* limit */
+    GW_MSG_TOO_DEEP,             /* limit */
+    GW_MSG_ANCHOR,               /* anchor name */
+    GW_MSG_ALIAS,                /* alias name */
+    GW_MSG_NOT_UTF8,             /* the byte */
+    GW_MSG_CONTROL_CHAR,         /* code point, its name */
+    GW_MSG_LINE_BREAK,           /* field name */
+    GW_MSG_SECOND_DOCUMENT,
+    GW_MSG_TOO_MANY_PROBLEMS,    /* shown */
+    GW_MSG_TOO_MANY_ERRORS,      /* shown */
+    /* the document's fields */
+    GW_MSG_NOT_MAPPING,
+    GW_MSG_MISSING,              /* path, Chinese name */
+    GW_MSG_MISSING_EMPTY,        /* path, Chinese name */
+    GW_MSG_NOT_TEXT,             /* path */
+    GW_MSG_WRONG_KIND,           /* path, expected kind (gw_kind_name) */
+    GW_MSG_NUMBER_BRACKETS,      /* corrected form */
+    GW_MSG_NUMBER_YEAR,          /* year as written */
+    GW_MSG_NUMBER_SEQUENCE,      /* corrected form */
+    GW_MSG_NUMBER_SUFFIX,        /* corrected form */
+    GW_MSG_NUMBER_FORM,          /* text */
+    GW_MSG_NUMBER_FORM_FIX,      /* text, corrected form */
+    GW_MSG_ORDER_NUMBER,         /* text */
+    GW_MSG_ORDER_NUMBER_FIX,     /* text, corrected form */
+    GW_MSG_BAD_DATE,             /* text */
+    GW_MSG_UNKNOWN_KEY,          /* key, where */
+    GW_MSG_UNKNOWN_KEY_SUGGEST,  /* key, where, suggestion */
+    GW_MSG_EMPTY,                /* path */
+    GW_MSG_VERSION,              /* text */
+    GW_MSG_TEMPLATE_UNKNOWN,     /* name */
+    GW_MSG_TEMPLATE_SUGGEST,     /* name, suggestion */
+    GW_MSG_TEMPLATE_MISSING,     /* path */
+    GW_MSG_COPY_NUMBER,          /* text */
+    GW_MSG_CLASSIFICATION,       /* text */
+    GW_MSG_URGENCY,              /* text */
+    GW_MSG_REPLY_CATEGORY,       /* text */
+    GW_MSG_REPLY_CATEGORY_CASE,  /* text, corrected */
+    GW_MSG_DUPLICATE_KEY,        /* key, line of the first */
+    GW_MSG_SEAL_MISSING,         /* path, strerror */
+    GW_MSG_SEAL_NOT_PNG,         /* path */
+    GW_MSG_SEAL_OPAQUE,          /* path */
+    GW_MSG_SEAL_COUNT,           /* seals, issuers */
+    GW_MSG_ATTENDANCE_TEMPLATE,  /* template */
+    GW_MSG_PLACEHOLDER,          /* placeholder text */
+    GW_MSG_HEADING_LEVEL,        /* text */
+    GW_MSG_PAGE_BREAK,           /* text */
+    GW_MSG_EMPHASIS_OPEN,
+    GW_MSG_PRINT_BEFORE_SIGNATURE, /* print date, signature date */
+    GW_MSG_NUMBERING_SKIP,       /* got, expected */
+    GW_MSG_NUMBERING_FIRST,      /* got, expected */
+    GW_MSG_HALF_WIDTH_PARENS,    /* as written, full-width form */
+    GW_MSG_STRAY_SPACE,          /* excerpt */
+    GW_MSG_ATTACHMENT_PUNCT,     /* name */
+    GW_MSG_BLOCK_KIND,
+    GW_MSG_COUNT
+} gw_msg;
+
+typedef struct gw_message {
+    const char *code;
+    gw_severity severity;
+    const char *en, *zh;         /* printf formats with the same arguments */
+} gw_message;
+
+const gw_message *gw_message_get(gw_msg id);
+
+/* Adds message id, in the diagnostics' language, at loc. */
+void gw_report(gw_diagnostics *diags, gw_loc loc, gw_msg id, ...);
+
+/* Words the messages put in their arguments, in the diagnostics' language. */
+typedef enum gw_kind {
+    GW_KIND_TEXT, GW_KIND_LIST, GW_KIND_MAPPING, GW_KIND_TEXT_OR_LIST, GW_KIND_ISSUER,
+    GW_KIND_CONTACT, GW_KIND_BODY_ITEM, GW_KIND_KEY, GW_KIND_DOCUMENT, GW_KIND_COUNT
+} gw_kind;
+const char *gw_kind_name(const gw_diagnostics *diags, gw_kind kind);
+#endif

@@ -1,0 +1,114 @@
+/* The model a document loads into: printed forms, joint issuers, manual
+ * title lines, and the body's blocks (headings, run-in, emphasis, breaks)
+ * with their places. */
+#include "check.h"
+#include "document/document.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char text[] =
+    "gongwen: 1\n"
+    "copy_number: 12\n"
+    "classification: 秘密★1年\n"
+    "urgency: 特急\n"
+    "issuer:\n"
+    "  - 福州市晋安区卫生健康局\n"
+    "  - name: 福州市晋安区财政局\n"
+    "    mark: 晋安区财政局文件\n"
+    "    short: 区财政局\n"
+    "number: 榕晋卫〔2026〕38号\n"
+    "title: [关于进一步深化, 家庭医生签约服务的通知]\n"
+    "to: [各乡镇卫生院, 各社区卫生服务中心：]\n"
+    "body:\n"
+    "  - 现将有关事项通知如下：\n"
+    "  - 一、**工作目标**\n"
+    "  - (一)加强人才培养。聚焦“引、育、留”，\\*注意\\*。\n"
+    "  - page_break: true\n"
+    "  - heading: 存在的问题\n"
+    "    level: 2\n"
+    "  - \\1.5万人次\n"
+    "attachments: [情况表]\n"
+    "signature:\n"
+    "  date: 2026年4月5日\n"
+    "note: （此件主动公开）\n"
+    "cc: 区政协提案委员会。\n"
+    "print: {by: 区卫生健康局办公室, date: 2026-04-06}\n";
+
+static void model(void)
+{
+    char path[] = "/tmp/gw-model-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0 && write(fd, text, sizeof text - 1) == (ssize_t)(sizeof text - 1));
+    close(fd);
+    gw_diagnostics *diags = gw_diagnostics_create();
+    gw_document *d = gw_document_load(path, diags);
+    for (size_t i = 0; i < gw_diagnostics_count(diags); i++)
+        fprintf(stderr, "%s %s\n", gw_diagnostics_get(diags, i)->code, gw_diagnostics_get(diags, i)->message);
+    CHECK(gw_diagnostics_count(diags) == 1);                 /* the (一) warning */
+    CHECK(d != NULL);
+    if (!d) { unlink(path); gw_diagnostics_destroy(diags); return; }
+    CHECK(strcmp(d->copy_number, "000012") == 0);
+    CHECK(strcmp(d->classification, "秘密★1年") == 0 && strcmp(d->urgency, "特急") == 0);
+    CHECK(d->issuer_count == 2 && strcmp(d->issuer, "福州市晋安区卫生健康局") == 0 && d->issuer_mark == NULL);
+    CHECK(strcmp(d->issuers[1].mark, "晋安区财政局文件") == 0 && strcmp(d->issuers[1].short_name, "区财政局") == 0);
+    CHECK(d->title_lines.count == 2 && strcmp(d->title, "关于进一步深化家庭医生签约服务的通知") == 0);
+    CHECK(strcmp(d->to, "各乡镇卫生院，各社区卫生服务中心：") == 0);
+    CHECK(strcmp(d->signature_name, "福州市晋安区卫生健康局　福州市晋安区财政局") == 0);
+    CHECK(strcmp(d->date, "2026年4月5日") == 0 && d->year == 2026 && d->month == 4 && d->day == 5);
+    CHECK(strcmp(d->note, "（此件主动公开）") == 0);
+    CHECK(strcmp(d->cc, "抄送：区政协提案委员会。") == 0);
+    CHECK(strcmp(d->print_by, "区卫生健康局办公室") == 0 && strcmp(d->print_date, "2026年4月6日") == 0);
+    CHECK(d->attachments.count == 1);
+
+    CHECK(d->block_count == 6 && d->paragraph_count == 5);
+    if (d->block_count == 6) {
+        gw_block *b = d->blocks;
+        CHECK(b[0].kind == GW_BLOCK_PARAGRAPH && b[0].level == 0 && b[0].src.line == 14 && b[0].src.column == 5);
+        CHECK(b[1].kind == GW_BLOCK_HEADING && b[1].level == 1 && strcmp(b[1].text, "一、工作目标") == 0);
+        CHECK(b[1].emphasis_count == 1 && b[1].emphasis[0].start == strlen("一、") &&
+              b[1].emphasis[0].end == strlen("一、工作目标"));
+        CHECK(b[1].run_in == strlen(b[1].text));
+        CHECK(b[2].level == 2 && strcmp(b[2].text, "（一）加强人才培养。聚焦“引、育、留”，*注意*。") == 0);
+        CHECK(b[2].run_in == strlen("（一）加强人才培养。"));
+        CHECK(b[3].kind == GW_BLOCK_PAGE_BREAK && b[3].text == NULL);
+        CHECK(b[4].kind == GW_BLOCK_HEADING && b[4].level == 2 && strcmp(b[4].text, "存在的问题") == 0);
+        CHECK(b[5].kind == GW_BLOCK_PARAGRAPH && strcmp(b[5].text, "1.5万人次") == 0);
+        CHECK(strcmp(d->paragraphs[2].text, b[2].text) == 0);
+    }
+    gw_document_destroy(d);
+    gw_diagnostics_destroy(diags);
+    unlink(path);
+}
+
+/* Paragraph places in a literal block: each its own line, at its indentation. */
+static void literal_places(void)
+{
+    static const char doc[] =
+        "issuer: 局\nnumber: 厦〔2025〕1号\ntitle: 题\nbody: |\n"
+        "    首段。\n"
+        "\n"
+        "    一、标题\n"
+        "signature: {date: 2025-06-12}\n";
+    char path[] = "/tmp/gw-model-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0 && write(fd, doc, sizeof doc - 1) == (ssize_t)(sizeof doc - 1));
+    close(fd);
+    gw_diagnostics *diags = gw_diagnostics_create();
+    gw_document *d = gw_document_load(path, diags);
+    CHECK(d && d->block_count == 2 && gw_diagnostics_count(diags) == 0);
+    if (d && d->block_count == 2) {
+        CHECK(d->blocks[0].src.line == 5 && d->blocks[0].src.column == 5);
+        CHECK(d->blocks[1].src.line == 7 && d->blocks[1].src.column == 5 && d->blocks[1].level == 1);
+    }
+    gw_document_destroy(d);
+    gw_diagnostics_destroy(diags);
+    unlink(path);
+}
+
+int main(void)
+{
+    model();
+    literal_places();
+    return check_summary();
+}
