@@ -37,6 +37,16 @@ static double em_top(const gw_face *face, double size)
     return top * size / face->upem;
 }
 
+/* Grid styles share the body's character pitch (scaled to their size). */
+static int is_grid_style(const layout *L, const gw_style *s)
+{
+    const gw_template *t = L->t;
+    if (s == &t->body || s == &t->colophon || s == &t->emphasis) return 1;
+    for (int i = 0; i < 4; i++)
+        if (s == &t->heading[i]) return 1;
+    return 0;
+}
+
 /* A role set in another font than its original is said once a document. */
 static void report_substitute(layout *L, const gw_role *role, const gw_style *s)
 {
@@ -54,8 +64,7 @@ static int text_style(layout *L, const gw_style *s, int with_latin, gw_text_styl
     out->role = gw_fontset_role(L->fonts, s->role);
     out->latin = with_latin ? gw_fontset_role(L->fonts, L->t->latin.role) : NULL;
     out->size = s->size;
-    out->pitch = s == &L->t->body || s == &L->t->colophon ? L->t->char_pitch * s->size / L->t->body.size
-                                                          : s->size;
+    out->pitch = is_grid_style(L, s) ? L->t->char_pitch * s->size / L->t->body.size : s->size;
     out->color = s->color;
     report_substitute(L, out->role, s);
     report_substitute(L, out->latin, NULL);
@@ -276,16 +285,68 @@ static void page_numbers(layout *L)
     }
 }
 
+/* Spans of one body block: the heading's font up to the end of a run-in
+ * heading, the body font after it, the emphasis font over **…**. */
+static size_t block_spans(const gw_block *b, const gw_text_style *body, const gw_text_style *heading,
+                          const gw_text_style *emphasis, gw_span *out, size_t max)
+{
+    size_t len = strlen(b->text), n = 0, cuts[66], ncut = 0;
+    cuts[ncut++] = 0;
+    if (b->kind == GW_BLOCK_HEADING && b->run_in < len) cuts[ncut++] = b->run_in;
+    for (size_t e = 0; e < b->emphasis_count && ncut + 2 < sizeof cuts / sizeof *cuts; e++) {
+        cuts[ncut++] = b->emphasis[e].start;
+        cuts[ncut++] = b->emphasis[e].end;
+    }
+    cuts[ncut++] = len;
+    for (size_t i = 1; i < ncut; i++)                 /* insertion sort: a handful of cuts */
+        for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--) {
+            size_t x = cuts[j]; cuts[j] = cuts[j - 1]; cuts[j - 1] = x;
+        }
+    for (size_t i = 0; i + 1 < ncut && n < max; i++) {
+        size_t a = cuts[i], z = cuts[i + 1];
+        if (a == z) continue;
+        const gw_text_style *st = b->kind == GW_BLOCK_HEADING && a < b->run_in ? heading : body;
+        for (size_t e = 0; e < b->emphasis_count; e++)
+            if (a >= b->emphasis[e].start && a < b->emphasis[e].end) st = emphasis;
+        out[n++] = (gw_span){ a, z, st };
+    }
+    return n;
+}
+
+static void flow_block(layout *L, const gw_block *b, const char *path)
+{
+    const gw_template *t = L->t;
+    gw_text_style body, heading, emphasis;
+    int level = b->kind == GW_BLOCK_HEADING && b->level >= 1 && b->level <= 4 ? b->level : 0;
+    if (!text_style(L, &t->body, 1, &body) || !text_style(L, &t->emphasis, 1, &emphasis) ||
+        !text_style(L, level ? &t->heading[level - 1] : &t->body, 1, &heading))
+        return;
+    gw_span spans[64];
+    size_t n = block_spans(b, &body, &heading, &emphasis, spans, 64);
+    if (!n) return;
+    gw_measure m = { t->type_width, (double)t->indent_chars * t->char_pitch, t->latin_gap, 1 };
+    gw_loc loc = { L->doc->path, b->src.line, b->src.column, path };
+    gw_lines lines;
+    gw_status s = gw_set_text(b->text, strlen(b->text), spans, n, &m, loc, L->diags, &lines);
+    if (s != GW_OK) { fail(L, s); return; }
+    flow_lines(L, &lines, b->text, &body, ALIGN_LEFT);
+}
+
 static void body(layout *L)
 {
     const gw_template *t = L->t;
     const gw_document *d = L->doc;
-    double indent = (double)t->indent_chars * t->char_pitch;
     char path[32];
-    for (size_t i = 0; i < d->paragraph_count; i++) {
+    for (size_t i = 0; i < d->block_count; i++) {
+        const gw_block *b = &d->blocks[i];
         snprintf(path, sizeof path, "body[%zu]", i);
-        flow_text(L, d->paragraphs[i].text, &t->body, indent, ALIGN_LEFT, 1, d->paragraphs[i].src, path);
+        if (b->kind == GW_BLOCK_PAGE_BREAK) {
+            if (L->line > 0) L->line = t->lines_per_page;      /* the next line opens a page */
+            continue;
+        }
+        if (b->text) flow_block(L, b, path);
     }
+    double indent = (double)t->indent_chars * t->char_pitch;
     for (size_t i = 0; i < d->contact_count; i++)
         flow_text(L, d->contacts[i], &t->body, indent, ALIGN_LEFT, 1, (gw_src){ 0, 0 }, "contacts");
 }

@@ -28,6 +28,8 @@ typedef struct gw_template {
     double latin_gap;                 /* space between Han and Latin text */
 
     gw_style body, latin, title, mark, number, page_number, colophon;
+    gw_style heading[4];              /* 一、 （一） 1. （1） */
+    gw_style emphasis;                /* **text** in the body */
 
     /* 版头: the issuer mark's top edge, from the page top */
     double mark_top;
