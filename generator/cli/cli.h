@@ -25,4 +25,7 @@ void cli_print_json(FILE *to, const gw_diagnostics *diags, int strict);
 gw_language cli_language(void);
 /* Exit codes shared by the commands. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
+/* The exit code for a library status: 1 for the document's own problems, 3
+ * for the machine's (fonts, templates, files, memory). */
+int cli_exit_code(gw_status status);
 #endif

@@ -41,6 +41,12 @@ void cli_print_diagnostics_to(const gw_diagnostics *diags, FILE *to, const char 
 }
 
 void cli_print_diagnostics(const gw_diagnostics *diags) { cli_print_text(stderr, diags, 0); }
+
+int cli_exit_code(gw_status status)
+{
+    if (status == GW_OK) return EXIT_OK;
+    return status == GW_ERR_INPUT ? EXIT_INPUT : EXIT_ENV;
+}
 /* A JSON string: UTF-8 passes through; quotes, backslashes and control
  * characters are escaped. */
 static void json_string(FILE *to, const char *s)

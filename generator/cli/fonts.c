@@ -66,7 +66,7 @@ static int report_document(gw_engine *engine, const char *path)
     printf("%s: %zu character%s set in a fallback font\n", path, fallback, fallback == 1 ? "" : "s");
     cli_print_diagnostics_to(diags, stdout, "W081 E081 E080");
     gw_diagnostics_destroy(diags);
-    return st == GW_OK ? EXIT_OK : st == GW_ERR_INPUT || st == GW_ERR_FONT ? EXIT_INPUT : EXIT_ENV;
+    return cli_exit_code(st);
 }
 
 int cmd_fonts(int argc, char **argv)

@@ -20,7 +20,7 @@ int cmd_layout(int argc, char **argv)
     if (gw_engine_create(NULL, diags, &engine) != GW_OK) rc = EXIT_ENV;
     else {
         gw_status st = gw_layout_json(engine, argv[1], diags, &json);
-        if (st != GW_OK) rc = st == GW_ERR_INPUT || st == GW_ERR_FONT ? EXIT_INPUT : EXIT_ENV;
+        if (st != GW_OK) rc = cli_exit_code(st);
     }
     if (json) fputs(json, stdout);
     cli_print_diagnostics(diags);

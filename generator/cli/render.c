@@ -80,7 +80,7 @@ int cmd_render(int argc, char **argv)
         if (strict && !passes_strict(inputs[i])) { rc = EXIT_INPUT; continue; }
         char *out = output ? strdup(output) : default_output(inputs[i]);
         gw_status st = out ? gw_render_file(engine, inputs[i], out, &opts, diags) : GW_ERR_NOMEM;
-        if (st != GW_OK) rc = st == GW_ERR_INPUT || st == GW_ERR_FONT ? EXIT_INPUT : EXIT_ENV;
+        if (st != GW_OK) rc = cli_exit_code(st);
         free(out);
     }
     cli_print_diagnostics(diags);

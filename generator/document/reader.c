@@ -251,18 +251,6 @@ const char *gw_excerpt(const char *s, size_t len, char *buf, size_t cap)
     return buf;
 }
 
-int gw_grow(void *array_ptr, size_t count, size_t size)
-{
-    void **array = array_ptr;
-    if (count && (count & (count - 1))) return 1;        /* room left until the next power of two */
-    size_t cap = count ? count * 2 : 4;
-    if (cap > ((size_t)-1) / size) return 0;
-    void *p = realloc(*array, cap * size);
-    if (!p) return 0;
-    *array = p;
-    return 1;
-}
-
 int gw_text_list_add(gw_text_list *l, char *text, gw_src src)
 {
     if (!text) return 0;

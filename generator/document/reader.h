@@ -3,6 +3,7 @@
  * generator/document/. */
 #ifndef GW_DOCUMENT_READER_H
 #define GW_DOCUMENT_READER_H
+#include "util/grow.h"
 #include "document/document.h"
 #include "document/schema.h"
 #include "util/messages.h"
@@ -70,14 +71,15 @@ char *gw_strndup(const char *s, size_t len);
 /* A short excerpt of text for a message (at most about 40 characters). */
 const char *gw_excerpt(const char *s, size_t len, char *buf, size_t cap);
 
-/* Makes room for item `count` of an array of `count` items of `size` bytes,
- * doubling the allocation at powers of two, so long bodies load in linear
- * time without a capacity field in the model.  0 when out of memory. */
-int  gw_grow(void *array_ptr, size_t count, size_t size);
 
 int  gw_text_list_add(gw_text_list *list, char *text, gw_src src);
 void gw_text_list_free(gw_text_list *list);
 char *gw_text_list_join(const gw_text_list *list, const char *sep);
+
+/* Seal images: at most 10 MB and 25 million pixels (a 42 mm seal at 600
+ * dpi is about 1,000 x 1,000), so a PNG bomb is refused before decoding. */
+#define GW_SEAL_MAX_BYTES (10 * 1024 * 1024)
+#define GW_SEAL_MAX_PIXELS 25000000
 
 /* The loaders for the parts of the document (one file each). */
 void gw_load_body(gw_reader *R, yaml_node_t *root);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A file path as the document gives it, relative to the document's folder. */
 static char *resolve(const char *dir, const char *file)
@@ -37,19 +38,40 @@ static int png_has_transparency(FILE *f, const unsigned char ihdr[26])
     return 0;
 }
 
-void gw_check_seal(gw_reader *R, const char *file, yaml_node_t *node, const char *path)
+/* Opens a seal image that is a regular file of a sensible size. */
+static FILE *open_seal(gw_reader *R, const char *file, yaml_node_t *node, const char *path)
 {
     char *full = resolve(R->doc->dir, file);
-    FILE *f = full ? fopen(full, "rb") : NULL;
+    struct stat st;
+    int err = !full ? ENOMEM : stat(full, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR
+                                                     : !S_ISREG(st.st_mode) ? EINVAL : 0;
+    FILE *f = err ? NULL : fopen(full, "rb");
     free(full);
-    if (!f) {
-        rd_report(R, rd_loc(R, node, path), GW_MSG_SEAL_MISSING, file, strerror(errno));
-        return;
+    if (!err && !f) err = errno;
+    if (err) {
+        rd_report(R, rd_loc(R, node, path), GW_MSG_SEAL_MISSING, file, strerror(err));
+        return NULL;
     }
+    if (st.st_size > (off_t)GW_SEAL_MAX_BYTES) {
+        rd_report(R, rd_loc(R, node, path), GW_MSG_SEAL_TOO_BIG, file, GW_SEAL_MAX_BYTES >> 20);
+        fclose(f);
+        return NULL;
+    }
+    return f;
+}
+
+void gw_check_seal(gw_reader *R, const char *file, yaml_node_t *node, const char *path)
+{
+    FILE *f = open_seal(R, file, node, path);
+    if (!f) return;
     unsigned char head[26];
     size_t got = fread(head, 1, sizeof head, f);
     if (got < 26 || memcmp(head, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(head + 12, "IHDR", 4) != 0)
         rd_report(R, rd_loc(R, node, path), GW_MSG_SEAL_NOT_PNG, file);
+    else if ((double)be32(head + 16) * (double)be32(head + 20) > GW_SEAL_MAX_PIXELS)
+        /* a PNG bomb: a few kilobytes that inflate to gigabytes */
+        rd_report(R, rd_loc(R, node, path), GW_MSG_SEAL_PIXELS, file, be32(head + 16), be32(head + 20),
+                  GW_SEAL_MAX_PIXELS / 1000000);
     else if (!png_has_transparency(f, head))
         rd_report(R, rd_loc(R, node, path), GW_MSG_SEAL_OPAQUE, file);
     fclose(f);

@@ -17,12 +17,21 @@ struct gw_fontset {
     int        fc_ready;
 };
 
+/* A candidate that cannot be used is skipped with a warning: the chain goes
+ * on with the next; only a role left with no font at all is an error. */
 static gw_face *open_face(gw_fontset *fs, const char *path, unsigned index, gw_diagnostics *diags)
 {
     for (size_t i = 0; i < fs->open_count; i++)
         if (fs->open[i]->index == index && strcmp(fs->open[i]->path, path) == 0) return fs->open[i];
-    gw_face *f = gw_face_open(fs->ft, path, index, diags);
-    if (!f) return NULL;
+    gw_diagnostics *why = gw_diagnostics_create();
+    gw_face *f = gw_face_open(fs->ft, path, index, why);
+    if (!f) {
+        const gw_diag *d = gw_diagnostics_get(why, 0);
+        gw_warning(diags, "W0802", gw_loc_file(path), "font skipped: %s", d ? d->message : "unusable");
+        gw_diagnostics_destroy(why);
+        return NULL;
+    }
+    gw_diagnostics_destroy(why);
     gw_face **p = realloc(fs->open, (fs->open_count + 1) * sizeof *p);
     if (!p) { gw_face_destroy(f); return NULL; }
     fs->open = p;

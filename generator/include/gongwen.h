@@ -15,8 +15,8 @@ extern "C" {
 
 typedef enum gw_status {
     GW_OK = 0,
-    GW_ERR_INPUT,     /* the document, template or font map is wrong: see diagnostics */
-    GW_ERR_FONT,      /* a font is missing, broken or cannot serve a character */
+    GW_ERR_INPUT,     /* the document is wrong (a character no font has included): see diagnostics */
+    GW_ERR_FONT,      /* the fonts: a role has no font, a font is broken or cannot be subset */
     GW_ERR_IO,        /* reading or writing a file failed */
     GW_ERR_NOMEM,
     GW_ERR_INTERNAL

@@ -2,6 +2,7 @@
 #include "text/lines.h"
 #include "text/title.h"
 #include "util/buf.h"
+#include "util/messages.h"
 #include <hb-ot.h>
 #include <math.h>
 #include <stdio.h>
@@ -76,6 +77,12 @@ static int text_style(layout *L, const gw_style *s, int with_latin, gw_text_styl
 
 static int new_page(layout *L)
 {
+    if (L->dl->page_count >= GW_MAX_PAGES) {
+        if (L->status == GW_OK) gw_report(L->diags, gw_loc_file(L->doc->path), GW_MSG_TOO_MANY_PAGES, GW_MAX_PAGES);
+        fail(L, GW_ERR_INPUT);
+        L->page = NULL;
+        return 0;
+    }
     L->page = gw_display_list_add_page(L->dl, L->t->page_width, L->t->page_height);
     L->line = 0;
     if (!L->page) fail(L, GW_ERR_NOMEM);
@@ -337,7 +344,7 @@ static void body(layout *L)
     const gw_template *t = L->t;
     const gw_document *d = L->doc;
     char path[32];
-    for (size_t i = 0; i < d->block_count; i++) {
+    for (size_t i = 0; i < d->block_count && L->status == GW_OK; i++) {
         const gw_block *b = &d->blocks[i];
         snprintf(path, sizeof path, "body[%zu]", i);
         if (b->kind == GW_BLOCK_PAGE_BREAK) {

@@ -8,6 +8,10 @@
 #include "layout/display-list.h"
 #include "template/template.h"
 
+/* The most pages one document may run to: a bound on time and memory for
+ * hostile or mistaken input (a 1 MB paragraph is about 560 pages). */
+#define GW_MAX_PAGES 2000
+
 gw_status gw_layout(const gw_document *doc, const gw_template *t, const gw_fontset *fonts,
                     gw_diagnostics *diags, gw_display_list **out);
 #endif

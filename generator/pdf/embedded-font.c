@@ -1,4 +1,5 @@
 #include "pdf/embedded-font.h"
+#include "util/grow.h"
 #include "util/hash.h"
 #include "util/utf8.h"
 #include <hb-ot.h>
@@ -44,9 +45,7 @@ int gw_embedded_font_use(gw_embedded_font *f, uint32_t gid, const char *text, si
     /* ToUnicode maps a code to one text: the first wins.  (A glyph shared by
      * two characters would need /ActualText; CJK body text has none.) */
     if (!len || hb_map_has(f->text_index, gid)) return hb_set_allocation_successful(f->used);
-    char **t = realloc(f->texts, (f->text_count + 1) * sizeof *t);
-    if (!t) return 0;
-    f->texts = t;
+    if (!gw_grow(&f->texts, f->text_count, sizeof *f->texts)) return 0;
     if (!(f->texts[f->text_count] = malloc(len + 1))) return 0;
     memcpy(f->texts[f->text_count], text, len);
     f->texts[f->text_count][len] = '\0';

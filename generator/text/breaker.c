@@ -2,6 +2,7 @@
 #include "text/chars.h"
 #include "text/itemize.h"
 #include "text/lines.h"
+#include "util/grow.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,10 +146,8 @@ static int set_line(breaker *b, size_t s, size_t e, double start, double avail, 
     }
     double stretch = justify && visible - s > 1 && nat < avail ? (avail - nat) / (double)(visible - s - 1) : 0;
     gw_lines *out = b->out;
-    gw_line *l = realloc(out->lines, (out->count + 1) * sizeof *l);
     double *xs = malloc((e - s + 1) * sizeof *xs);
-    if (!l || !xs) { free(xs); if (l) out->lines = l; return 0; }
-    out->lines = l;
+    if (!xs || !gw_grow(&out->lines, out->count, sizeof *out->lines)) { free(xs); return 0; }
     gw_line *line = &out->lines[out->count++];
     memset(line, 0, sizeof *line);
     line->start = start;

@@ -1,5 +1,6 @@
 #include "text/itemize.h"
 #include "text/chars.h"
+#include "util/grow.h"
 #include "util/utf8.h"
 #include <stdlib.h>
 #include <string.h>
@@ -62,10 +63,7 @@ static int push_segment(itemizer *z, const gw_text_style *st, gw_face *face, int
         last->len += n;
         return 1;
     }
-    gw_segment *s = realloc(o->segs, (o->seg_count + 1) * sizeof *s);
-    if (!s) return 0;
-    o->segs = s;
-    memset(&o->segs[o->seg_count], 0, sizeof *s);
+    if (!gw_grow(&o->segs, o->seg_count, sizeof *o->segs)) return 0;
     o->segs[o->seg_count++] = (gw_segment){ st, face, at, n, latin, NULL, 0 };
     return 1;
 }
@@ -87,7 +85,7 @@ static void segment_text(itemizer *z)
         if (!face) {
             gw_error(z->diags, "E0810", z->loc, "no font has the character U+%04X “%.*s”", cp,
                      (int)(i - at), z->text + at);
-            fail(z, GW_ERR_FONT);
+            fail(z, GW_ERR_INPUT);           /* the document's text, not the machine */
             continue;
         }
         if (face != role_for(st, latin)->chain[0]) report_fallback(z, st, latin, face, cp, at, i - at);

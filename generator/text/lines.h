@@ -55,8 +55,8 @@ typedef struct gw_lines {
  * bytes outside every span take the first span's style.  A character no
  * font of its chain has is an error E0810 at loc (the character is left out
  * and setting goes on, so all are reported at once); a character served by
- * a fallback font is a warning W0810.  Returns GW_OK, GW_ERR_FONT,
- * GW_ERR_INPUT (invalid UTF-8) or GW_ERR_NOMEM. */
+ * a fallback font is a warning W0810.  Returns GW_OK, GW_ERR_INPUT (a
+ * character no font has, invalid UTF-8) or GW_ERR_NOMEM. */
 gw_status gw_set_text(const char *text, size_t len, const gw_span *spans, size_t span_count,
                       const gw_measure *measure, gw_loc loc, gw_diagnostics *diags, gw_lines *out);
 

@@ -37,6 +37,9 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
     [GW_MSG_NOT_UTF8] = { "E0010", E,
         "the file is not valid UTF-8 (byte 0x%02X): save it as UTF-8",
         "文件不是有效的 UTF-8 编码（字节 0x%02X）：请以 UTF-8 保存" },
+    [GW_MSG_BIDI_CONTROL] = { "E0014", E,
+        "bidirectional control character U+%04X: it would show the text in another order than it is stored; remove it",
+        "双向文字控制字符 U+%04X 会使显示顺序与存储顺序不同：请删除" },
     [GW_MSG_CONTROL_CHAR] = { "E0011", E,
         "control character U+%04X (%s) in the text: remove it",
         "文本中有控制字符 U+%04X（%s）：请删除" },
@@ -182,6 +185,15 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
     [GW_MSG_BLOCK_KIND] = { "E0134", E,
         "a body block is a paragraph (text), a heading: or a page_break:",
         "正文中的块应为段落（文本）、heading: 或 page_break:" },
+    [GW_MSG_TOO_MANY_PAGES] = { "E0135", E,
+        "the document would run past %d pages, the most gongwen sets: split it",
+        "文档将超过 %d 页，超出排版上限：请拆分" },
+    [GW_MSG_SEAL_TOO_BIG] = { "E0136", E,
+        "seal image %s is larger than %d MB, more than a seal needs",
+        "印章图片 %s 超过 %d MB，远超印章所需" },
+    [GW_MSG_SEAL_PIXELS] = { "E0137", E,
+        "seal image %s is %lu × %lu pixels, more than %d million: save it smaller (a 42 mm seal at 600 dpi is about 1,000 × 1,000)",
+        "印章图片 %s 为 %lu × %lu 像素，超过 %d 百万像素：请缩小保存（600 dpi 下 42 毫米的印章约 1000 × 1000 像素）" },
 };
 
 static const char *const kinds[GW_KIND_COUNT][2] = {

@@ -22,6 +22,7 @@ typedef enum gw_msg {
     GW_MSG_ALIAS,                /* alias name */
     GW_MSG_NOT_UTF8,             /* the byte */
     GW_MSG_CONTROL_CHAR,         /* code point, its name */
+    GW_MSG_BIDI_CONTROL,         /* code point */
     GW_MSG_LINE_BREAK,           /* field name */
     GW_MSG_SECOND_DOCUMENT,
     GW_MSG_TOO_MANY_PROBLEMS,    /* shown */
@@ -70,6 +71,9 @@ typedef enum gw_msg {
     GW_MSG_STRAY_SPACE,          /* excerpt */
     GW_MSG_ATTACHMENT_PUNCT,     /* name */
     GW_MSG_BLOCK_KIND,
+    GW_MSG_TOO_MANY_PAGES,       /* limit */
+    GW_MSG_SEAL_TOO_BIG,         /* path, limit in MB */
+    GW_MSG_SEAL_PIXELS,          /* path, width, height, limit in megapixels */
     GW_MSG_COUNT
 } gw_msg;
 

@@ -63,6 +63,15 @@ static int is_raw_control(uint32_t c)
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85);
 }
 
+/* Bidirectional embeddings, overrides, isolates and marks: in Chinese
+ * official text they have no use, and they can make what a reader sees
+ * differ from what is stored ("Trojan Source"). */
+static int is_bidi_control(uint32_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+           c == 0x061C;
+}
+
 const char *gw_control_name(uint32_t c)
 {
     switch (c) {
@@ -92,6 +101,10 @@ static int check_encoding(const gw_yaml *y, gw_diagnostics *diags)
         }
         if (is_raw_control(c)) {
             gw_report(diags, loc, GW_MSG_CONTROL_CHAR, (unsigned)c, gw_control_name(c));
+            return 0;
+        }
+        if (is_bidi_control(c)) {
+            gw_report(diags, loc, GW_MSG_BIDI_CONTROL, (unsigned)c);
             return 0;
         }
         if (c == '\n') { loc.line++; loc.column = 1; }
