@@ -110,5 +110,12 @@ gw_document *gw_document_load(const char *path, gw_diagnostics *diags);
  * NULL only when the file is not readable YAML.  `gongwen check` uses this. */
 gw_document *gw_document_read(const char *path, gw_diagnostics *diags);
 
+/* The same for text in memory: name stands for the file in diagnostics,
+ * relative paths (template, seals) start at dir.  _read sets *errors. */
+gw_document *gw_document_read_memory(const char *name, const char *dir, const char *data, size_t len,
+                                     gw_diagnostics *diags, size_t *errors);
+gw_document *gw_document_load_memory(const char *name, const char *dir, const char *data, size_t len,
+                                     gw_diagnostics *diags);
+
 void         gw_document_destroy(gw_document *doc);
 #endif

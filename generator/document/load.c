@@ -407,14 +407,15 @@ static char *dir_of(const char *path)
     return gw_strndup(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
-static gw_document *read_document(const char *path, gw_diagnostics *diags, size_t *errors)
+/* Reads the document in y (which it destroys); relative paths in it start at dir. */
+static gw_document *read_document(gw_yaml *y, const char *path, const char *dir, gw_diagnostics *diags,
+                                  size_t *errors)
 {
     *errors = 1;
-    gw_yaml *y = gw_yaml_load_file(path, diags);
     if (!y) return NULL;
     gw_document *doc = calloc(1, sizeof *doc);
     gw_reader R = { .y = y, .doc = doc, .diags = diags };
-    if (doc && (doc->path = strdup(path)) && (doc->dir = dir_of(path))) {
+    if (doc && (doc->path = strdup(path)) && (doc->dir = dir ? strdup(dir) : dir_of(path))) {
         load_fields(&R);
         *errors = R.errors;
         if (R.problems > GW_MAX_PROBLEMS) {
@@ -433,16 +434,35 @@ static gw_document *read_document(const char *path, gw_diagnostics *diags, size_
 gw_document *gw_document_read(const char *path, gw_diagnostics *diags)
 {
     size_t errors;
-    return read_document(path, diags, &errors);
+    return read_document(gw_yaml_load_file(path, diags), path, NULL, diags, &errors);
 }
 
-gw_document *gw_document_load(const char *path, gw_diagnostics *diags)
+static gw_document *without_errors(gw_document *doc, size_t errors)
 {
-    size_t errors;
-    gw_document *doc = read_document(path, diags, &errors);
     if (doc && errors) {
         gw_document_destroy(doc);
         return NULL;
     }
     return doc;
+}
+
+gw_document *gw_document_load(const char *path, gw_diagnostics *diags)
+{
+    size_t errors;
+    gw_document *doc = read_document(gw_yaml_load_file(path, diags), path, NULL, diags, &errors);
+    return without_errors(doc, errors);
+}
+
+gw_document *gw_document_read_memory(const char *name, const char *dir, const char *data, size_t len,
+                                     gw_diagnostics *diags, size_t *errors)
+{
+    return read_document(gw_yaml_load_memory(name, data, len, diags), name, dir, diags, errors);
+}
+
+gw_document *gw_document_load_memory(const char *name, const char *dir, const char *data, size_t len,
+                                     gw_diagnostics *diags)
+{
+    size_t errors;
+    gw_document *doc = gw_document_read_memory(name, dir, data, len, diags, &errors);
+    return without_errors(doc, errors);
 }

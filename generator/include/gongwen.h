@@ -78,6 +78,13 @@ gw_status gw_render_to_memory(gw_engine *engine, const char *input_path,
                               const gw_render_options *options, gw_diagnostics *diags,
                               unsigned char **pdf_out, size_t *pdf_len_out);
 
+/* Renders a document held in memory (a records system's output): name
+ * stands for the file in diagnostics; relative paths in it (a template
+ * file, seals) start at the current folder. */
+gw_status gw_render_buffer(gw_engine *engine, const char *name, const char *yaml, size_t len,
+                           const gw_render_options *options, gw_diagnostics *diags,
+                           unsigned char **pdf_out, size_t *pdf_len_out);
+
 /* Renders input_path to output_path atomically: the file appears whole or
  * not at all, and an existing file is only replaced on success. */
 gw_status gw_render_file(gw_engine *engine, const char *input_path, const char *output_path,

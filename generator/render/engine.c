@@ -82,26 +82,26 @@ static void laid_out_free(laid_out *l)
     gw_document_destroy(l->doc);
 }
 
-static gw_status lay_out(gw_engine *e, const char *input, gw_diagnostics *diags, laid_out *out)
+/* Lays out a loaded document (laid_out takes it; NULL: it did not load). */
+static gw_status lay_out(gw_engine *e, gw_document *doc, gw_diagnostics *diags, laid_out *out)
 {
     memset(out, 0, sizeof *out);
-    out->doc = gw_document_load(input, diags);
+    out->doc = doc;
     if (!out->doc) return GW_ERR_INPUT;
     out->template = gw_template_load(e->data_dir, out->doc->template_name, out->doc->dir, diags);
     if (!out->template) return GW_ERR_INPUT;
     return gw_layout(out->doc, out->template, e->fonts, diags, &out->list);
 }
 
-gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_options *options,
-                              gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
+static gw_status render_document(gw_engine *e, gw_document *doc, const gw_render_options *options,
+                                 gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
 {
     gw_render_options defaults;
     gw_render_options_init(&defaults);
     if (!options) options = &defaults;
     laid_out l;
-    gw_status st = lay_out(e, input, diags, &l);
+    gw_status st = lay_out(e, doc, diags, &l);
     if (st == GW_OK) {
-        const gw_document *doc = l.doc;
         gw_pdf_info info = { doc->title, doc->issuer, doc->number,
                              options->source_date_epoch >= 0 ? options->source_date_epoch : document_epoch(doc) };
         st = gw_pdf_write(l.list, &info, diags, pdf, pdf_len);
@@ -110,10 +110,24 @@ gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_o
     return st;
 }
 
+gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_options *options,
+                              gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
+{
+    return render_document(e, gw_document_load(input, diags), options, diags, pdf, pdf_len);
+}
+
+gw_status gw_render_buffer(gw_engine *e, const char *name, const char *yaml, size_t len,
+                           const gw_render_options *options, gw_diagnostics *diags,
+                           unsigned char **pdf, size_t *pdf_len)
+{
+    gw_document *doc = gw_document_load_memory(name, ".", yaml, len, diags);
+    return render_document(e, doc, options, diags, pdf, pdf_len);
+}
+
 gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags, char **json)
 {
     laid_out l;
-    gw_status st = lay_out(e, input, diags, &l);
+    gw_status st = lay_out(e, gw_document_load(input, diags), diags, &l);
     if (st == GW_OK) {
         gw_buf b;
         gw_buf_init(&b);

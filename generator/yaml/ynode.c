@@ -206,26 +206,13 @@ static int build_tree(gw_yaml *y, gw_diagnostics *diags)
     return y->loaded;
 }
 
-gw_yaml *gw_yaml_load_file(const char *path, gw_diagnostics *diags)
+/* The checks and the tree, once the text is in memory. */
+static gw_yaml *finish_load(gw_yaml *y, gw_diagnostics *diags)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        gw_report(diags, gw_loc_file(path), GW_MSG_CANNOT_OPEN, strerror(errno));
-        return NULL;
-    }
-    gw_yaml *y = calloc(1, sizeof *y);
-    if (!y || !(y->path = strdup(path))) {
-        fclose(f);
-        gw_yaml_destroy(y);
-        gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);
-        return NULL;
-    }
-    int ok = read_limited(y, f, diags);
-    fclose(f);
-    ok = ok && check_encoding(y, diags) && check_structure(y, diags) && index_lines(y, diags) &&
-         build_tree(y, diags);
+    int ok = check_encoding(y, diags) && check_structure(y, diags) && index_lines(y, diags) &&
+             build_tree(y, diags);
     if (ok && !yaml_document_get_root_node(&y->doc)) {
-        gw_report(diags, gw_loc_file(path), GW_MSG_NO_DOCUMENT);
+        gw_report(diags, gw_loc_file(y->path), GW_MSG_NO_DOCUMENT);
         ok = 0;
     }
     if (!ok) {
@@ -233,6 +220,53 @@ gw_yaml *gw_yaml_load_file(const char *path, gw_diagnostics *diags)
         return NULL;
     }
     return y;
+}
+
+static gw_yaml *new_yaml(const char *name, gw_diagnostics *diags)
+{
+    gw_yaml *y = calloc(1, sizeof *y);
+    if (!y || !(y->path = strdup(name))) {
+        gw_yaml_destroy(y);
+        gw_report(diags, gw_loc_file(name), GW_MSG_NO_MEMORY);
+        return NULL;
+    }
+    return y;
+}
+
+gw_yaml *gw_yaml_load_file(const char *path, gw_diagnostics *diags)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        gw_report(diags, gw_loc_file(path), GW_MSG_CANNOT_OPEN, strerror(errno));
+        return NULL;
+    }
+    gw_yaml *y = new_yaml(path, diags);
+    int ok = y && read_limited(y, f, diags);
+    fclose(f);
+    if (!ok) {
+        gw_yaml_destroy(y);
+        return NULL;
+    }
+    return finish_load(y, diags);
+}
+
+gw_yaml *gw_yaml_load_memory(const char *name, const char *data, size_t len, gw_diagnostics *diags)
+{
+    if (len > GW_YAML_MAX_BYTES) {
+        gw_report(diags, gw_loc_file(name), GW_MSG_FILE_TOO_BIG, GW_YAML_MAX_BYTES / (1024 * 1024));
+        return NULL;
+    }
+    gw_yaml *y = new_yaml(name, diags);
+    if (y && !(y->text = malloc(len + 1))) {
+        gw_report(diags, gw_loc_file(name), GW_MSG_NO_MEMORY);
+        gw_yaml_destroy(y);
+        return NULL;
+    }
+    if (!y) return NULL;
+    if (len) memcpy(y->text, data, len);
+    y->text[len] = '\0';
+    y->len = len;
+    return finish_load(y, diags);
 }
 
 void gw_yaml_destroy(gw_yaml *y)

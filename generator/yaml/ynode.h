@@ -31,6 +31,8 @@ typedef struct gw_yaml {
 /* Loads the first document of a file.  Syntax errors are reported as E0001
  * with their place; the return is NULL then. */
 gw_yaml *gw_yaml_load_file(const char *path, gw_diagnostics *diags);
+/* The same for text in memory; name stands for the file in diagnostics. */
+gw_yaml *gw_yaml_load_memory(const char *name, const char *data, size_t len, gw_diagnostics *diags);
 void     gw_yaml_destroy(gw_yaml *y);
 
 yaml_node_t *gw_yaml_root(gw_yaml *y);
