@@ -219,16 +219,20 @@ static double header(layout *L)
 {
     const gw_template *t = L->t;
     const gw_document *d = L->doc;
-    char mark[512];
-    snprintf(mark, sizeof mark, "%s%s", d->issuer, d->issuer_mark ? "" : t->mark_suffix);
-    set_line_at(L, d->issuer_mark ? d->issuer_mark : mark, &t->mark, t->mark_top, ALIGN_CENTER, 0,
+    gw_buf mark;
+    gw_buf_init(&mark);
+    gw_buf_printf(&mark, "%s%s", d->issuer, t->mark_suffix);
+    set_line_at(L, d->issuer_mark ? d->issuer_mark : mark.data, &t->mark, t->mark_top, ALIGN_CENTER, 0,
                 t->type_width);
+    gw_buf_free(&mark);
     double top = t->mark_top + t->mark.size + (double)t->number_gap_lines * t->line_pitch;
     if (d->number && d->signers) {     /* upward document: number left, 签发人 right */
-        char signer[512];
-        snprintf(signer, sizeof signer, "签发人：%s", d->signers);
+        gw_buf signer;
+        gw_buf_init(&signer);
+        gw_buf_printf(&signer, "%s%s", t->signer_label, d->signers);
         set_line_at(L, d->number, &t->number, top, ALIGN_LEFT, t->char_pitch, 0);
-        set_line_at(L, signer, &t->number, top, ALIGN_RIGHT, t->char_pitch, 0);
+        set_line_at(L, signer.data, &t->number, top, ALIGN_RIGHT, t->char_pitch, 0);
+        gw_buf_free(&signer);
     } else if (d->number) {
         enum align a = strcmp(t->number_align, "right") == 0 ? ALIGN_RIGHT : ALIGN_CENTER;
         set_line_at(L, d->number, &t->number, top, a, 0, 0);
@@ -292,32 +296,41 @@ static void page_numbers(layout *L)
     }
 }
 
-/* Spans of one body block: the heading's font up to the end of a run-in
- * heading, the body font after it, the emphasis font over **…**. */
-static size_t block_spans(const gw_block *b, const gw_text_style *body, const gw_text_style *heading,
-                          const gw_text_style *emphasis, gw_span *out, size_t max)
+static int by_offset(const void *a, const void *b)
 {
-    size_t len = strlen(b->text), n = 0, cuts[66], ncut = 0;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Spans of one body block: the heading's font up to the end of a run-in
+ * heading, the body font after it, the emphasis font over **…**.  Returns a
+ * malloc'ed array and its length in *count; NULL when out of memory. */
+static gw_span *block_spans(const gw_block *b, const gw_text_style *body, const gw_text_style *heading,
+                            const gw_text_style *emphasis, size_t *count)
+{
+    size_t len = strlen(b->text), ncut = 0, n = 0, max = 2 * b->emphasis_count + 3;
+    size_t *cuts = malloc(max * sizeof *cuts);
+    gw_span *spans = malloc(max * sizeof *spans);
+    if (!cuts || !spans) { free(cuts); free(spans); return NULL; }
     cuts[ncut++] = 0;
     if (b->kind == GW_BLOCK_HEADING && b->run_in < len) cuts[ncut++] = b->run_in;
-    for (size_t e = 0; e < b->emphasis_count && ncut + 2 < sizeof cuts / sizeof *cuts; e++) {
+    for (size_t e = 0; e < b->emphasis_count; e++) {
         cuts[ncut++] = b->emphasis[e].start;
         cuts[ncut++] = b->emphasis[e].end;
     }
     cuts[ncut++] = len;
-    for (size_t i = 1; i < ncut; i++)                 /* insertion sort: a handful of cuts */
-        for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--) {
-            size_t x = cuts[j]; cuts[j] = cuts[j - 1]; cuts[j - 1] = x;
-        }
-    for (size_t i = 0; i + 1 < ncut && n < max; i++) {
+    qsort(cuts, ncut, sizeof *cuts, by_offset);
+    for (size_t i = 0; i + 1 < ncut; i++) {
         size_t a = cuts[i], z = cuts[i + 1];
         if (a == z) continue;
         const gw_text_style *st = b->kind == GW_BLOCK_HEADING && a < b->run_in ? heading : body;
         for (size_t e = 0; e < b->emphasis_count; e++)
             if (a >= b->emphasis[e].start && a < b->emphasis[e].end) st = emphasis;
-        out[n++] = (gw_span){ a, z, st };
+        spans[n++] = (gw_span){ a, z, st };
     }
-    return n;
+    free(cuts);
+    *count = n;
+    return spans;
 }
 
 static void flow_block(layout *L, const gw_block *b, const char *path)
@@ -328,15 +341,16 @@ static void flow_block(layout *L, const gw_block *b, const char *path)
     if (!text_style(L, &t->body, 1, &body) || !text_style(L, &t->emphasis, 1, &emphasis) ||
         !text_style(L, level ? &t->heading[level - 1] : &t->body, 1, &heading))
         return;
-    gw_span spans[64];
-    size_t n = block_spans(b, &body, &heading, &emphasis, spans, 64);
-    if (!n) return;
+    size_t n = 0;
+    gw_span *spans = block_spans(b, &body, &heading, &emphasis, &n);
+    if (!spans) { fail(L, GW_ERR_NOMEM); return; }
     gw_measure m = { t->type_width, (double)t->indent_chars * t->char_pitch, t->latin_gap, 1 };
     gw_loc loc = { L->doc->path, b->src.line, b->src.column, path };
     gw_lines lines;
-    gw_status s = gw_set_text(b->text, strlen(b->text), spans, n, &m, loc, L->diags, &lines);
+    gw_status s = n ? gw_set_text(b->text, strlen(b->text), spans, n, &m, loc, L->diags, &lines) : GW_OK;
+    free(spans);
     if (s != GW_OK) { fail(L, s); return; }
-    flow_lines(L, &lines, b->text, &body, ALIGN_LEFT);
+    if (n) flow_lines(L, &lines, b->text, &body, ALIGN_LEFT);
 }
 
 static void body(layout *L)

@@ -51,6 +51,7 @@ static const field fields[] = {
     FIELD("body.to_gap_lines", F_INT, to_gap_lines),
     FIELD("labels.reply", F_STRING, reply_label),
     FIELD("labels.reply_format", F_STRING, reply_format),
+    FIELD("labels.signers", F_STRING, signer_label),
     FIELD("closing.signature_right_chars", F_INT, signature_right_chars),
     FIELD("closing.date_shift_chars", F_INT, date_shift_chars),
     FIELD("colophon.inset", F_LENGTH, colophon_inset),
@@ -232,5 +233,6 @@ void gw_template_destroy(gw_template *t)
     free(t->number_align);
     free(t->reply_label);
     free(t->reply_format);
+    free(t->signer_label);
     free(t);
 }

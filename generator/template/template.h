@@ -43,6 +43,7 @@ typedef struct gw_template {
     long   to_gap_lines;              /* blank lines between the title and 主送机关 */
     char  *reply_label;               /* default words before the reply category */
     char  *reply_format;              /* e.g. "{label}：{category}类" */
+    char  *signer_label;              /* 签发人： before the signers' names */
     long   signature_right_chars;     /* unsealed: the name this far in from the right */
     long   date_shift_chars;          /* the date starts this far right of the name */
     double colophon_inset;            /* 抄送 this far in from the left */

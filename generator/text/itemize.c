@@ -14,7 +14,6 @@ typedef struct itemizer {
     gw_diagnostics    *diags;
     gw_itemized       *out;
     gw_status          status;
-    size_t             atom_cap;
     uint32_t           reported[16];     /* fallback characters already warned about */
     size_t             reported_count;
 } itemizer;
@@ -96,13 +95,7 @@ static void segment_text(itemizer *z)
 static gw_atom *new_atom(itemizer *z)
 {
     gw_itemized *o = z->out;
-    if (o->atom_count == z->atom_cap) {
-        size_t cap = z->atom_cap ? z->atom_cap * 2 : 64;
-        gw_atom *a = realloc(o->atoms, cap * sizeof *a);
-        if (!a) return NULL;
-        o->atoms = a;
-        z->atom_cap = cap;
-    }
+    if (!gw_grow(&o->atoms, o->atom_count, sizeof *o->atoms)) return NULL;
     gw_atom *a = &o->atoms[o->atom_count++];
     memset(a, 0, sizeof *a);
     return a;
@@ -121,6 +114,20 @@ static size_t cluster_end(const gw_segment *s, size_t g)
     return j < s->glyph_count ? s->glyphs[j].cluster : s->start + s->len;
 }
 
+/* A new atom over glyphs [g, e) of a segment and the text they come from. */
+static gw_atom *glyph_atom(itemizer *z, uint32_t seg_index, size_t g, size_t e)
+{
+    gw_atom *a = new_atom(z);
+    if (!a) return NULL;
+    const gw_segment *s = &z->out->segs[seg_index];
+    a->seg = seg_index;
+    a->glyph_start = (uint32_t)g;
+    a->glyph_count = (uint32_t)(e - g);
+    a->text_start = s->glyphs[g].cluster;
+    a->text_end = (uint32_t)cluster_end(s, e - 1);
+    return a;
+}
+
 /* A Latin segment becomes words (unbreakable) and spaces. */
 static int latin_atoms(itemizer *z, uint32_t seg_index)
 {
@@ -136,13 +143,8 @@ static int latin_atoms(itemizer *z, uint32_t seg_index)
             if (sp != space || (space && e > g)) break;
             w += s->glyphs[e++].x_advance * scale;
         }
-        gw_atom *a = new_atom(z);
+        gw_atom *a = glyph_atom(z, seg_index, g, e);
         if (!a) return 0;
-        a->seg = seg_index;
-        a->glyph_start = (uint32_t)g;
-        a->glyph_count = (uint32_t)(e - g);
-        a->text_start = s->glyphs[g].cluster;
-        a->text_end = (uint32_t)cluster_end(s, e - 1);
         a->cls = cls | (gw_char_class(char_at(z, s->glyphs[e - 1].cluster)) & GW_CH_NO_END);
         a->width = w;
         g = e;
@@ -180,13 +182,8 @@ static int cjk_atoms(itemizer *z, uint32_t seg_index)
     for (size_t g = 0; g < s->glyph_count;) {
         size_t e = g + 1;
         while (e < s->glyph_count && s->glyphs[e].cluster == s->glyphs[g].cluster) e++;
-        gw_atom *a = new_atom(z);
+        gw_atom *a = glyph_atom(z, seg_index, g, e);
         if (!a) return 0;
-        a->seg = seg_index;
-        a->glyph_start = (uint32_t)g;
-        a->glyph_count = (uint32_t)(e - g);
-        a->text_start = s->glyphs[g].cluster;
-        a->text_end = (uint32_t)cluster_end(s, e - 1);
         a->cls = gw_char_class(char_at(z, a->text_start));
         place_in_cell(a, s, g);
         g = e;
@@ -318,7 +315,7 @@ gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t 
                      gw_itemized *out)
 {
     memset(out, 0, sizeof *out);
-    itemizer z = { text, len, spans, span_count, loc, diags, out, GW_OK, 0, { 0 }, 0 };
+    itemizer z = { text, len, spans, span_count, loc, diags, out, GW_OK, { 0 }, 0 };
     if (!span_count) return GW_ERR_INTERNAL;
     segment_text(&z);
     for (size_t s = 0; z.status != GW_ERR_NOMEM && s < out->seg_count; s++) {
