@@ -54,6 +54,7 @@ static void print_role(const gw_role *role, const repertoires *r)
 static int report_document(gw_engine *engine, const char *path)
 {
     gw_diagnostics *diags = gw_diagnostics_create();
+    gw_diagnostics_set_language(diags, cli_language());
     unsigned char *pdf = NULL;
     size_t len = 0;
     gw_status st = gw_render_to_memory(engine, path, NULL, diags, &pdf, &len);
@@ -77,6 +78,7 @@ int cmd_fonts(int argc, char **argv)
             return strcmp(argv[i], "--help") ? EXIT_USAGE : EXIT_OK;
         }
     gw_diagnostics *diags = gw_diagnostics_create();
+    gw_diagnostics_set_language(diags, cli_language());
     gw_engine *engine = NULL;
     if (gw_engine_create(NULL, diags, &engine) != GW_OK) {
         cli_print_diagnostics(diags);

@@ -14,6 +14,7 @@ int cmd_layout(int argc, char **argv)
         return help ? EXIT_OK : EXIT_USAGE;
     }
     gw_diagnostics *diags = gw_diagnostics_create();
+    gw_diagnostics_set_language(diags, cli_language());
     gw_engine *engine = NULL;
     char *json = NULL;
     int rc = EXIT_OK;

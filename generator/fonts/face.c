@@ -1,4 +1,5 @@
 #include "fonts/face.h"
+#include "util/messages.h"
 #include <hb-ot.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,18 +37,18 @@ static int read_face(gw_face *f, FT_Library ft, gw_diagnostics *diags)
     const char *data = hb_blob_get_data(f->blob, &len);
     if (FT_New_Memory_Face(ft, (const FT_Byte *)data, (FT_Long)len, (FT_Long)f->index, &f->ft_face)) {
         f->ft_face = NULL;
-        gw_error(diags, "E0802", loc, "not a usable font file (face %u)", f->index);
+        gw_report(diags, loc, GW_MSG_FONT_UNUSABLE, f->index);
         return 0;
     }
     if (FT_Get_FSType_Flags(f->ft_face) & FS_TYPE_RESTRICTED) {
-        gw_error(diags, "E0803", loc, "the font's licence forbids embedding it (fsType)");
+        gw_report(diags, loc, GW_MSG_FONT_NO_EMBEDDING);
         return 0;
     }
     f->hb_face = hb_face_create(f->blob, f->index);
     f->glyph_count = hb_face_get_glyph_count(f->hb_face);
     f->upem = hb_face_get_upem(f->hb_face);
     if (!f->glyph_count || !f->upem) {
-        gw_error(diags, "E0802", loc, "the font has no glyphs (face %u)", f->index);
+        gw_report(diags, loc, GW_MSG_FONT_NO_GLYPHS, f->index);
         return 0;
     }
     f->hb_font = hb_font_create(f->hb_face);
@@ -66,7 +67,7 @@ gw_face *gw_face_open(FT_Library ft, const char *path, unsigned index, gw_diagno
 {
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob) {
-        gw_error(diags, "E0801", gw_loc_file(path), "cannot read the font file");
+        gw_report(diags, gw_loc_file(path), GW_MSG_FONT_UNREADABLE);
         return NULL;
     }
     gw_face *f = calloc(1, sizeof *f);

@@ -1,4 +1,5 @@
 #include "fonts/fontset.h"
+#include "util/messages.h"
 #include "yaml/ynode.h"
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
@@ -24,10 +25,12 @@ static gw_face *open_face(gw_fontset *fs, const char *path, unsigned index, gw_d
     for (size_t i = 0; i < fs->open_count; i++)
         if (fs->open[i]->index == index && strcmp(fs->open[i]->path, path) == 0) return fs->open[i];
     gw_diagnostics *why = gw_diagnostics_create();
+    gw_diagnostics_set_language(why, gw_diagnostics_language(diags));
     gw_face *f = gw_face_open(fs->ft, path, index, why);
     if (!f) {
         const gw_diag *d = gw_diagnostics_get(why, 0);
-        gw_warning(diags, "W0802", gw_loc_file(path), "font skipped: %s", d ? d->message : "unusable");
+        gw_report(diags, gw_loc_file(path), GW_MSG_FONT_SKIPPED,
+                  d ? d->message : gw_kind_name(diags, GW_KIND_UNUSABLE));
         gw_diagnostics_destroy(why);
         return NULL;
     }
@@ -113,7 +116,7 @@ static void resolve_candidate(gw_fontset *fs, gw_yaml *y, yaml_node_t *c, gw_rol
     const char *orig = gw_yaml_str(gw_yaml_get(y, c, "original"));
     gw_face *f;
     if (!family && !file) {
-        gw_error(diags, "E0805", gw_yaml_loc(y, c, r->name), "a font candidate needs family: or file:");
+        gw_report(diags, gw_yaml_loc(y, c, r->name), GW_MSG_FONT_CANDIDATE);
         return;
     }
     int original = orig && strcmp(orig, "true") == 0;
@@ -127,7 +130,7 @@ static int load_roles(gw_fontset *fs, gw_yaml *y, gw_diagnostics *diags)
 {
     yaml_node_t *roles = gw_yaml_get(y, gw_yaml_root(y), "roles");
     if (!roles || roles->type != YAML_MAPPING_NODE) {
-        gw_error(diags, "E0806", gw_yaml_loc(y, roles, "roles"), "fonts.yaml needs a roles: mapping");
+        gw_report(diags, gw_yaml_loc(y, roles, "roles"), GW_MSG_FONT_ROLES);
         return 0;
     }
     size_t n = (size_t)(roles->data.mapping.pairs.top - roles->data.mapping.pairs.start);

@@ -56,8 +56,8 @@ static void report_substitute(layout *L, const gw_role *role, const gw_style *s)
         if (L->warned[i] == role) return;
     if (L->warned_count < sizeof L->warned / sizeof *L->warned) L->warned[L->warned_count++] = role;
     gw_loc loc = { L->t->path, 0, 0, s ? s->role : role->name };
-    gw_warning(L->diags, "W0811", loc, "%s is not installed: the %s role is set in %s %s (a substitute)",
-               role->original, role->name, role->chain[0]->family, role->chain[0]->ft_face->style_name);
+    gw_report(L->diags, loc, GW_MSG_FONT_SUBSTITUTE, role->original, role->name, role->chain[0]->family,
+              role->chain[0]->ft_face->style_name);
 }
 
 static int text_style(layout *L, const gw_style *s, int with_latin, gw_text_style *out)
@@ -70,7 +70,7 @@ static int text_style(layout *L, const gw_style *s, int with_latin, gw_text_styl
     report_substitute(L, out->role, s);
     report_substitute(L, out->latin, NULL);
     if (out->role && out->role->chain_len) return 1;
-    gw_error(L->diags, "E0812", gw_loc_file(L->t->path), "no font is available for the role %s", s->role);
+    gw_report(L->diags, gw_loc_file(L->t->path), GW_MSG_NO_FONT_FOR_ROLE, s->role);
     fail(L, GW_ERR_FONT);
     return 0;
 }

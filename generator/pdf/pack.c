@@ -1,4 +1,5 @@
 #include "pdf/pack.h"
+#include "util/messages.h"
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,8 +35,8 @@ gw_status gw_pdf_pack(const unsigned char *pdf, size_t len, gw_diagnostics *diag
     }
     if (st == GW_ERR_INTERNAL) {
         qpdf_error e = qpdf_has_error(q) ? qpdf_get_error(q) : NULL;
-        gw_error(diags, "E0822", gw_loc_file(""), "qpdf could not pack the PDF: %s",
-                 e ? qpdf_get_error_full_text(q, e) : "unknown error");
+        gw_report(diags, gw_loc_file(""), GW_MSG_PDF_PACK,
+                  e ? qpdf_get_error_full_text(q, e) : gw_kind_name(diags, GW_KIND_UNKNOWN_ERROR));
     }
     qpdf_cleanup(&q);
     return st;

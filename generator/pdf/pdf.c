@@ -3,6 +3,7 @@
 #include "pdf/hpdf-glue.h"
 #include "pdf/pack.h"
 #include "util/buf.h"
+#include "util/messages.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,7 +76,7 @@ static gw_status embed_fonts(writer *w, gw_diagnostics *diags)
     for (size_t i = 0; i < w->font_count; i++) {
         gw_embedded_font *f = w->fonts[i];
         if (!gw_embedded_font_finish(f)) {
-            gw_error(diags, "E0820", gw_loc_file(f->face->path), "hb-subset could not subset the font");
+            gw_report(diags, gw_loc_file(f->face->path), GW_MSG_SUBSET_FAILED);
             return GW_ERR_FONT;
         }
         w->type0[i] = gw_hpdf_type0_new(w->doc);
@@ -346,8 +347,7 @@ gw_status gw_pdf_write(const gw_display_list *dl, const gw_pdf_info *info, gw_di
     if (st == GW_OK) st = gw_pdf_pack(raw, raw_len, diags, out, out_len);
     free(raw);
     if (st == GW_ERR_INTERNAL)
-        gw_error(diags, "E0821", gw_loc_file(""), "the PDF library failed (libharu error 0x%04X)",
-                 (unsigned)w.error);
+        gw_report(diags, gw_loc_file(""), GW_MSG_PDF_LIBRARY, (unsigned)w.error);
     HPDF_Free(w.doc);
     for (size_t i = 0; i < w.font_count; i++) gw_embedded_font_destroy(w.fonts[i]);
     free(w.fonts);

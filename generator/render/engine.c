@@ -6,7 +6,7 @@
 #include "pdf/pdf.h"
 #include "template/template.h"
 #include "util/atomic-file.h"
-#include "util/diag.h"
+#include "util/messages.h"
 #include "render/engine-internal.h"
 #include <errno.h>
 #include <stdio.h>
@@ -150,14 +150,14 @@ gw_status gw_render_file(gw_engine *e, const char *input, const char *output,
                          const gw_render_options *options, gw_diagnostics *diags)
 {
     if (same_file(input, output)) {
-        gw_error(diags, "E0005", gw_loc_file(output), "the output would overwrite the input document");
+        gw_report(diags, gw_loc_file(output), GW_MSG_OVERWRITES_INPUT);
         return GW_ERR_IO;
     }
     unsigned char *pdf = NULL;
     size_t len = 0;
     gw_status st = gw_render_to_memory(e, input, options, diags, &pdf, &len);
     if (st == GW_OK && !gw_write_file_atomic(output, pdf, len)) {
-        gw_error(diags, "E0004", gw_loc_file(output), "cannot write: %s", strerror(errno));
+        gw_report(diags, gw_loc_file(output), GW_MSG_CANNOT_WRITE, strerror(errno));
         st = GW_ERR_IO;
     }
     free(pdf);

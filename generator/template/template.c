@@ -1,4 +1,5 @@
 #include "template/template.h"
+#include "util/messages.h"
 #include "yaml/ynode.h"
 #include <errno.h>
 #include <stddef.h>
@@ -125,18 +126,16 @@ static int read_style(gw_yaml *y, yaml_node_t *node, const char *path, gw_style 
     yaml_node_t *size = gw_yaml_get(y, node, "size");
     yaml_node_t *color = gw_yaml_get(y, node, "color");
     if (!role || strlen(role) >= sizeof s->role) {
-        gw_error(diags, "E0901", gw_yaml_loc(y, node, path), "style needs a font role (role: fangsong)");
+        gw_report(diags, gw_yaml_loc(y, node, path), GW_MSG_STYLE_ROLE);
         return 0;
     }
     strcpy(s->role, role);
     if (!gw_parse_length(gw_yaml_str(size), &s->size) || s->size <= 0) {
-        gw_error(diags, "E0902", gw_yaml_loc(y, size ? size : node, path),
-                 "style needs a size with a unit (size: 16pt)");
+        gw_report(diags, gw_yaml_loc(y, size ? size : node, path), GW_MSG_STYLE_SIZE);
         return 0;
     }
     if (!parse_color(color ? gw_yaml_str(color) : "black", &s->color)) {
-        gw_error(diags, "E0903", gw_yaml_loc(y, color, path),
-                 "colour must be black, red or \"cmyk C M Y K\"");
+        gw_report(diags, gw_yaml_loc(y, color, path), GW_MSG_TEMPLATE_COLOUR);
         return 0;
     }
     return 1;
@@ -149,25 +148,25 @@ static int read_field(gw_yaml *y, const field *f, gw_template *t, gw_diagnostics
     const char *s = gw_yaml_str(node);
     gw_loc loc = gw_yaml_loc(y, node, f->path);
     if (!node) {
-        gw_error(diags, "E0900", gw_loc_file(y->path), "template lacks %s", f->path);
+        gw_report(diags, gw_loc_file(y->path), GW_MSG_TEMPLATE_LACKS, f->path);
         return 0;
     }
     switch (f->kind) {
     case F_LENGTH:
         if (gw_parse_length(s, (double *)dst)) return 1;
-        gw_error(diags, "E0902", loc, "%s must be a length with a unit (37mm, 16pt)", f->path);
+        gw_report(diags, loc, GW_MSG_TEMPLATE_LENGTH, f->path);
         return 0;
     case F_INT:
         if (parse_int(s, (long *)dst)) return 1;
-        gw_error(diags, "E0904", loc, "%s must be a whole number", f->path);
+        gw_report(diags, loc, GW_MSG_TEMPLATE_NUMBER, f->path);
         return 0;
     case F_STRING:
         if (s && (*(char **)dst = strdup(s))) return 1;
-        gw_error(diags, "E0905", loc, "%s must be a string", f->path);
+        gw_report(diags, loc, GW_MSG_TEMPLATE_STRING, f->path);
         return 0;
     case F_COLOR:
         if (parse_color(s, (gw_color *)dst)) return 1;
-        gw_error(diags, "E0903", loc, "colour must be black, red or \"cmyk C M Y K\"");
+        gw_report(diags, loc, GW_MSG_TEMPLATE_COLOUR);
         return 0;
     case F_STYLE:
         return read_style(y, node, f->path, (gw_style *)dst, diags);
@@ -181,7 +180,7 @@ static int check_geometry(gw_template *t, gw_diagnostics *diags)
     if (t->chars_per_line < 1 || t->lines_per_page < 1 || t->type_width <= 0 ||
         t->type_height <= 0 || t->type_left + t->type_width > t->page_width ||
         t->type_top + t->type_height > t->page_height) {
-        gw_error(diags, "E0906", loc, "the type area does not fit the page");
+        gw_report(diags, loc, GW_MSG_TYPE_AREA);
         return 0;
     }
     t->char_pitch = t->type_width / (double)t->chars_per_line;

@@ -1,6 +1,7 @@
 #include "text/itemize.h"
 #include "text/chars.h"
 #include "util/grow.h"
+#include "util/messages.h"
 #include "util/utf8.h"
 #include <stdlib.h>
 #include <string.h>
@@ -50,8 +51,8 @@ static void report_fallback(itemizer *z, const gw_text_style *st, int latin, gw_
     for (size_t i = 0; i < z->reported_count; i++)
         if (z->reported[i] == cp) return;                 /* once per paragraph */
     if (z->reported_count < sizeof z->reported / sizeof *z->reported) z->reported[z->reported_count++] = cp;
-    gw_warning(z->diags, "W0810", z->loc, "U+%04X “%.*s” is not in %s (%s): set in %s", cp, (int)n,
-               z->text + at, role->chain[0]->family, role->name, face->family);
+    gw_report(z->diags, z->loc, GW_MSG_FONT_FALLBACK, cp, (int)n, z->text + at, role->chain[0]->family,
+              role->name, face->family);
 }
 
 static int push_segment(itemizer *z, const gw_text_style *st, gw_face *face, int latin, size_t at, size_t n)
@@ -74,7 +75,7 @@ static void segment_text(itemizer *z)
         size_t at = i;
         uint32_t cp = gw_utf8_next(z->text, z->len, &i);
         if (cp == GW_UTF8_INVALID) {
-            gw_error(z->diags, "E0811", z->loc, "invalid UTF-8 at byte %zu", at);
+            gw_report(z->diags, z->loc, GW_MSG_TEXT_NOT_UTF8, at);
             fail(z, GW_ERR_INPUT);
             continue;
         }
@@ -82,8 +83,7 @@ static void segment_text(itemizer *z)
         int latin = (gw_char_class(cp) & (GW_CH_LATIN | GW_CH_SPACE)) != 0;
         gw_face *face = face_for(st, cp, latin);
         if (!face) {
-            gw_error(z->diags, "E0810", z->loc, "no font has the character U+%04X “%.*s”", cp,
-                     (int)(i - at), z->text + at);
+            gw_report(z->diags, z->loc, GW_MSG_NO_FONT_FOR_CHAR, cp, (int)(i - at), z->text + at);
             fail(z, GW_ERR_INPUT);           /* the document's text, not the machine */
             continue;
         }
@@ -274,8 +274,8 @@ static int split_wide_words(itemizer *z, double measure)
         rest.width -= first;
         rest.no_break_before = 0;
         o->atoms[i + 1] = rest;
-        gw_warning(z->diags, "W0812", z->loc, "a Latin run is wider than the line; it is broken after “%.*s”",
-                   (int)(a->text_end - a->text_start), z->text + a->text_start);
+        gw_report(z->diags, z->loc, GW_MSG_LATIN_TOO_WIDE, (int)(a->text_end - a->text_start),
+                  z->text + a->text_start);
     }
     return 1;
 }

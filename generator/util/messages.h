@@ -1,5 +1,6 @@
-/* The message catalogue: every diagnostic gongwen's document and YAML layers
- * report, with its stable code, its severity and its text in English and in
+/* The message catalogue: every diagnostic gongwen reports (the document and
+ * its YAML, fonts, templates, the text engine, layout, the PDF and the
+ * output), with its stable code, its severity and its text in English and in
  * Chinese.  A message is chosen by id; the language comes from the
  * diagnostics list (gw_diagnostics_set_language), never from the environment.
  *
@@ -74,6 +75,38 @@ typedef enum gw_msg {
     GW_MSG_TOO_MANY_PAGES,       /* limit */
     GW_MSG_SEAL_TOO_BIG,         /* path, limit in MB */
     GW_MSG_SEAL_PIXELS,          /* path, width, height, limit in megapixels */
+    /* the output */
+    GW_MSG_CANNOT_WRITE,         /* strerror */
+    GW_MSG_OVERWRITES_INPUT,
+    /* fonts */
+    GW_MSG_FONT_UNREADABLE,
+    GW_MSG_FONT_UNUSABLE,        /* face index */
+    GW_MSG_FONT_NO_GLYPHS,       /* face index */
+    GW_MSG_FONT_NO_EMBEDDING,
+    GW_MSG_FONT_SKIPPED,         /* why (another message, or gw_kind_name GW_KIND_UNUSABLE) */
+    GW_MSG_FONT_CANDIDATE,
+    GW_MSG_FONT_ROLES,
+    /* the text engine and layout */
+    GW_MSG_FONT_FALLBACK,        /* code point, its length in bytes (int), its UTF-8, original
+                                  * family, role, fallback family */
+    GW_MSG_NO_FONT_FOR_CHAR,     /* code point, its length in bytes (int), its UTF-8 */
+    GW_MSG_TEXT_NOT_UTF8,        /* byte offset (size_t) */
+    GW_MSG_LATIN_TOO_WIDE,       /* length in bytes (int), the text before the break */
+    GW_MSG_FONT_SUBSTITUTE,      /* original family, role, substitute family, its style */
+    GW_MSG_NO_FONT_FOR_ROLE,     /* role */
+    /* the PDF */
+    GW_MSG_SUBSET_FAILED,
+    GW_MSG_PDF_LIBRARY,          /* libharu error number (unsigned) */
+    GW_MSG_PDF_PACK,             /* qpdf's message, or gw_kind_name GW_KIND_UNKNOWN_ERROR */
+    /* templates */
+    GW_MSG_TEMPLATE_LACKS,       /* field path */
+    GW_MSG_STYLE_ROLE,
+    GW_MSG_STYLE_SIZE,
+    GW_MSG_TEMPLATE_LENGTH,      /* field path */
+    GW_MSG_TEMPLATE_COLOUR,
+    GW_MSG_TEMPLATE_NUMBER,      /* field path */
+    GW_MSG_TEMPLATE_STRING,      /* field path */
+    GW_MSG_TYPE_AREA,
     GW_MSG_COUNT
 } gw_msg;
 
@@ -91,7 +124,8 @@ void gw_report(gw_diagnostics *diags, gw_loc loc, gw_msg id, ...);
 /* Words the messages put in their arguments, in the diagnostics' language. */
 typedef enum gw_kind {
     GW_KIND_TEXT, GW_KIND_LIST, GW_KIND_MAPPING, GW_KIND_TEXT_OR_LIST, GW_KIND_ISSUER,
-    GW_KIND_CONTACT, GW_KIND_BODY_ITEM, GW_KIND_KEY, GW_KIND_DOCUMENT, GW_KIND_COUNT
+    GW_KIND_CONTACT, GW_KIND_BODY_ITEM, GW_KIND_KEY, GW_KIND_DOCUMENT, GW_KIND_UNUSABLE,
+    GW_KIND_UNKNOWN_ERROR, GW_KIND_COUNT
 } gw_kind;
 const char *gw_kind_name(const gw_diagnostics *diags, gw_kind kind);
 #endif

@@ -63,6 +63,18 @@ class Fonts(gw.Case):
         self.assertRegex(r.stderr, r"warning W0811 \[fangsong\]: 仿宋_GB2312 is not installed: the fangsong role is set in FandolFang Regular \(a substitute\)")
 
 
+    def test_font_warnings_in_chinese(self):
+        env = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+        r = gw.render(os.path.join(gw.DATA, "supplementary.yaml"), self.path("s.pdf"), env=env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("warning W0810 [body[0]]: 字符 U+2C317“𬌗”不在 FandolFang 字体（fangsong 角色）中："
+                      "改用 Noto Serif CJK SC 排印", r.stderr)
+        self.assertIn("warning W0811 [fangsong]: 字体 仿宋_GB2312 未安装：fangsong 角色改用 FandolFang Regular（替代字体）",
+                      r.stderr)
+        self.assertNotIn("is not in FandolFang", r.stderr)
+        self.assertNotIn("is not installed", r.stderr)
+
+
 class Diagnostics(gw.Case):
     def write(self, name, text):
         p = self.path(name)
