@@ -72,7 +72,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             gw_lines lines;
             gw_span span = { 0, strlen(paras[i]), &body };
-            gw_loc loc = { doc, 0, 0, "" };
+            gw_loc loc = { doc, 0, 0, "", 0 };
             gw_set_text(paras[i], span.end, &span, 1, &m, loc, NULL, &lines);
             if (r == 0) { lines_total += lines.count; chars += strlen(paras[i]); }
             gw_lines_free(&lines);

@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size > 4096) return 0;                  /* paragraphs, not books */
     const char *text = (const char *)data;
     gw_diagnostics *d = gw_diagnostics_create();
-    gw_loc loc = { "fuzz", 1, 1, "" };
+    gw_loc loc = { "fuzz", 1, 1, "", 0 };
     gw_span span = { 0, size, &body };
     gw_measure m = { 442.2, 2 * body.pitch, size & 1 ? 4 : 0, 1 };
     gw_lines lines;

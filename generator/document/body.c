@@ -129,6 +129,7 @@ static void text_block(body_reader *B, yaml_node_t *node, size_t start, size_t l
     b->emphasis = p.spans;
     b->emphasis_count = p.span_count;
     b->src = loc.line ? (gw_src){ loc.line, loc.column } : rd_src(node);
+    b->verbatim = loc.line && rd_verbatim(R, b->src, p.text, p.len);
     add_paragraph(R->doc, p.text, b->src);
     B->text_blocks++;
 }

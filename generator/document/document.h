@@ -36,6 +36,8 @@ typedef struct gw_block {
     gw_emphasis *emphasis;
     size_t   emphasis_count;
     gw_src   src;
+    int      verbatim;       /* text is the file's text at src, character for character:
+                              * a character's column is src.column plus those before it */
 } gw_block;
 
 typedef struct gw_issuer {

@@ -235,7 +235,7 @@ static void load_attachments(gw_reader *R, yaml_node_t *root)
                 char path[48];
                 snprintf(path, sizeof path, n->type == YAML_SEQUENCE_NODE ? "attachments[%zu]" : "attachments", i);
                 gw_src s = d->attachments.srcs[i];
-                gw_loc loc = { R->y->path, s.line, s.column, path };
+                gw_loc loc = { R->y->path, s.line, s.column, path, 0 };
                 rd_report(R, loc, GW_MSG_ATTACHMENT_PUNCT, d->attachments.items[i]);
                 break;
             }

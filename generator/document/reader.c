@@ -88,8 +88,18 @@ gw_src rd_position(gw_reader *R, const yaml_node_t *n, size_t offset)
 gw_loc rd_loc_at(gw_reader *R, const yaml_node_t *node, size_t offset, const char *path)
 {
     gw_src s = rd_position(R, node, offset);
-    gw_loc loc = { R->y->path, s.line, s.column, path };
+    gw_loc loc = { R->y->path, s.line, s.column, path, 0 };
     return loc;
+}
+
+int rd_verbatim(gw_reader *R, gw_src at, const char *text, size_t len)
+{
+    size_t n = 0, i = 0;
+    const char *line = at.column ? gw_yaml_source_line(R->y, at.line, &n) : NULL;
+    if (!line) return 0;
+    for (unsigned c = 1; c < at.column; c++)
+        if (i >= n || gw_utf8_next(line, n, &i) == GW_UTF8_INVALID) return 0;
+    return len <= n - i && memcmp(line + i, text, len) == 0;
 }
 
 yaml_node_t *rd_node(gw_reader *R, yaml_node_t *map, const char *key) { return gw_yaml_get(R->y, map, key); }

@@ -32,6 +32,9 @@ gw_src rd_src(const yaml_node_t *node);
  * scalars and literal blocks (|), the node's start otherwise. */
 gw_src rd_position(gw_reader *R, const yaml_node_t *node, size_t offset);
 gw_loc rd_loc_at(gw_reader *R, const yaml_node_t *node, size_t offset, const char *path);
+/* Whether the file's line at.line, from column at.column on, starts with
+ * text[0, len): then the text's characters are that line's, one for one. */
+int    rd_verbatim(gw_reader *R, gw_src at, const char *text, size_t len);
 
 yaml_node_t *rd_node(gw_reader *R, yaml_node_t *map, const char *key);
 yaml_node_t *rd_item(gw_reader *R, yaml_node_t *seq, size_t i);

@@ -55,7 +55,7 @@ static void report_substitute(layout *L, const gw_role *role, const gw_style *s)
     for (size_t i = 0; i < L->warned_count; i++)
         if (L->warned[i] == role) return;
     if (L->warned_count < sizeof L->warned / sizeof *L->warned) L->warned[L->warned_count++] = role;
-    gw_loc loc = { L->t->path, 0, 0, s ? s->role : role->name };
+    gw_loc loc = { L->t->path, 0, 0, s ? s->role : role->name, 0 };
     gw_report(L->diags, loc, GW_MSG_FONT_SUBSTITUTE, role->original, role->name, role->chain[0]->family,
               role->chain[0]->ft_face->style_name);
 }
@@ -156,7 +156,7 @@ static void flow_text(layout *L, const char *text, const gw_style *style, double
     if (!text || !text_style(L, style, 1, &st)) return;
     gw_span span = { 0, strlen(text), &st };
     gw_measure m = { L->t->type_width, indent, L->t->latin_gap, justify };
-    gw_loc loc = { L->doc->path, src.line, src.column, path };
+    gw_loc loc = { L->doc->path, src.line, src.column, path, 0 };
     gw_status s = gw_set_text(text, span.end, &span, 1, &m, loc, L->diags, &lines);
     if (s != GW_OK) { fail(L, s); return; }
     flow_lines(L, &lines, text, &st, align);
@@ -169,7 +169,7 @@ static void flow_title(layout *L)
     gw_text_style st;
     gw_lines lines;
     if (!d->title || !text_style(L, &L->t->title, 1, &st)) return;
-    gw_loc loc = { d->path, d->title_src.line, d->title_src.column, "title" };
+    gw_loc loc = { d->path, d->title_src.line, d->title_src.column, "title", 0 };
     gw_status s = gw_set_title(d->title, strlen(d->title), &st, L->t->type_width, loc, L->diags, &lines);
     if (s != GW_OK) { fail(L, s); return; }
     flow_lines(L, &lines, d->title, &st, ALIGN_CENTER);
@@ -182,7 +182,7 @@ static double set_line_at(layout *L, const char *text, const gw_style *style, do
 {
     gw_text_style st;
     gw_lines lines;
-    gw_loc loc = { L->doc->path, 0, 0, "" };
+    gw_loc loc = { L->doc->path, 0, 0, "", 0 };
     if (!text || !text_style(L, style, 1, &st)) return 0;
     gw_status s = gw_set_plain(text, strlen(text), &st, HUGE_WIDTH, 0, loc, L->diags, &lines);
     if (s != GW_OK) { fail(L, s); return 0; }
@@ -259,7 +259,7 @@ static void signature(layout *L)
     const gw_document *d = L->doc;
     gw_text_style st;
     gw_lines name, date;
-    gw_loc loc = { d->path, 0, 0, "signature" };
+    gw_loc loc = { d->path, 0, 0, "signature", 0 };
     if (!d->signature_name || !d->date || !text_style(L, &t->body, 1, &st)) return;
     gw_status s = gw_set_plain(d->signature_name, strlen(d->signature_name), &st, HUGE_WIDTH, 0, loc, L->diags, &name);
     if (s != GW_OK) { fail(L, s); return; }
@@ -345,7 +345,7 @@ static void flow_block(layout *L, const gw_block *b, const char *path)
     gw_span *spans = block_spans(b, &body, &heading, &emphasis, &n);
     if (!spans) { fail(L, GW_ERR_NOMEM); return; }
     gw_measure m = { t->type_width, (double)t->indent_chars * t->char_pitch, t->latin_gap, 1 };
-    gw_loc loc = { L->doc->path, b->src.line, b->src.column, path };
+    gw_loc loc = { L->doc->path, b->src.line, b->src.column, path, b->verbatim };
     gw_lines lines;
     gw_status s = n ? gw_set_text(b->text, strlen(b->text), spans, n, &m, loc, L->diags, &lines) : GW_OK;
     free(spans);

@@ -17,7 +17,24 @@ typedef struct itemizer {
     gw_status          status;
     uint32_t           reported[16];     /* fallback characters already warned about */
     size_t             reported_count;
+    size_t             place_at, place_chars;   /* last byte placed, code points before it */
 } itemizer;
+
+/* Where byte `at` of the text is: its very character when the text is the
+ * source verbatim, the text's start otherwise.  Counts on from the last
+ * place asked for, so places asked for in order cost one pass. */
+static gw_loc place(itemizer *z, size_t at)
+{
+    gw_loc loc = z->loc;
+    if (!loc.verbatim || !loc.line || !loc.column || at > z->len) return loc;
+    if (at < z->place_at) z->place_at = z->place_chars = 0;
+    long more = gw_utf8_count(z->text + z->place_at, at - z->place_at);
+    if (more < 0) return loc;
+    z->place_chars += (size_t)more;
+    z->place_at = at;
+    loc.column += (unsigned)z->place_chars;
+    return loc;
+}
 
 static const gw_text_style *style_at(const itemizer *z, size_t pos)
 {
@@ -51,7 +68,7 @@ static void report_fallback(itemizer *z, const gw_text_style *st, int latin, gw_
     for (size_t i = 0; i < z->reported_count; i++)
         if (z->reported[i] == cp) return;                 /* once per paragraph */
     if (z->reported_count < sizeof z->reported / sizeof *z->reported) z->reported[z->reported_count++] = cp;
-    gw_report(z->diags, z->loc, GW_MSG_FONT_FALLBACK, cp, (int)n, z->text + at, role->chain[0]->family,
+    gw_report(z->diags, place(z, at), GW_MSG_FONT_FALLBACK, cp, (int)n, z->text + at, role->chain[0]->family,
               role->name, face->family);
 }
 
@@ -75,7 +92,7 @@ static void segment_text(itemizer *z)
         size_t at = i;
         uint32_t cp = gw_utf8_next(z->text, z->len, &i);
         if (cp == GW_UTF8_INVALID) {
-            gw_report(z->diags, z->loc, GW_MSG_TEXT_NOT_UTF8, at);
+            gw_report(z->diags, place(z, at), GW_MSG_TEXT_NOT_UTF8, at);
             fail(z, GW_ERR_INPUT);
             continue;
         }
@@ -83,7 +100,7 @@ static void segment_text(itemizer *z)
         int latin = (gw_char_class(cp) & (GW_CH_LATIN | GW_CH_SPACE)) != 0;
         gw_face *face = face_for(st, cp, latin);
         if (!face) {
-            gw_report(z->diags, z->loc, GW_MSG_NO_FONT_FOR_CHAR, cp, (int)(i - at), z->text + at);
+            gw_report(z->diags, place(z, at), GW_MSG_NO_FONT_FOR_CHAR, cp, (int)(i - at), z->text + at);
             fail(z, GW_ERR_INPUT);           /* the document's text, not the machine */
             continue;
         }
@@ -274,7 +291,7 @@ static int split_wide_words(itemizer *z, double measure)
         rest.width -= first;
         rest.no_break_before = 0;
         o->atoms[i + 1] = rest;
-        gw_report(z->diags, z->loc, GW_MSG_LATIN_TOO_WIDE, (int)(a->text_end - a->text_start),
+        gw_report(z->diags, place(z, a->text_start), GW_MSG_LATIN_TOO_WIDE, (int)(a->text_end - a->text_start),
                   z->text + a->text_start);
     }
     return 1;
@@ -315,7 +332,7 @@ gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t 
                      gw_itemized *out)
 {
     memset(out, 0, sizeof *out);
-    itemizer z = { text, len, spans, span_count, loc, diags, out, GW_OK, { 0 }, 0 };
+    itemizer z = { text, len, spans, span_count, loc, diags, out, GW_OK, { 0 }, 0, 0, 0 };
     if (!span_count) return GW_ERR_INTERNAL;
     segment_text(&z);
     for (size_t s = 0; z.status != GW_ERR_NOMEM && s < out->seg_count; s++) {

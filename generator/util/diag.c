@@ -40,7 +40,7 @@ const gw_diag *gw_diagnostics_get(const gw_diagnostics *d, size_t i)
 
 gw_loc gw_loc_file(const char *file)
 {
-    gw_loc loc = { file, 0, 0, "" };
+    gw_loc loc = { file, 0, 0, "", 0 };
     return loc;
 }
 

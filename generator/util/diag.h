@@ -4,11 +4,16 @@
 #include "gongwen.h"
 #include <stdarg.h>
 
-/* Where a diagnostic points: a file, a 1-based line and column, a field path. */
+/* Where a diagnostic points: a file, a 1-based line and column, a field path.
+ * verbatim: the text the place is given for is the source from line:column
+ * on, character for character, so the place of a character inside it is
+ * counted from there (the text engine does); 0 when the text was joined,
+ * unescaped or rewritten, or is not from the document. */
 typedef struct gw_loc {
     const char *file;
     unsigned    line, column;
     const char *path;
+    int         verbatim;
 } gw_loc;
 
 void gw_diag_add(gw_diagnostics *diags, gw_severity sev, const char *code, gw_loc loc,

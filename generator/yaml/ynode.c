@@ -9,7 +9,7 @@
 static void report_parser_error(const char *path, yaml_parser_t *p, gw_diagnostics *diags)
 {
     const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
-    gw_loc loc = { path, (unsigned)m->line + 1, (unsigned)m->column + 1, "" };
+    gw_loc loc = { path, (unsigned)m->line + 1, (unsigned)m->column + 1, "", 0 };
     char what[512];
     if (p->error == YAML_MEMORY_ERROR) {
         gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);
@@ -91,7 +91,7 @@ const char *gw_control_name(uint32_t c)
 static int check_encoding(const gw_yaml *y, gw_diagnostics *diags)
 {
     size_t i = y->len >= 3 && memcmp(y->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    gw_loc loc = { y->path, 1, 1, "" };
+    gw_loc loc = { y->path, 1, 1, "", 0 };
     while (i < y->len) {
         size_t at = i;
         uint32_t c = gw_utf8_next(y->text, y->len, &i);
@@ -123,7 +123,7 @@ typedef struct structure_check {
 /* One event of the pre-pass; 0 stops it with the problem reported. */
 static int check_event(structure_check *c, const yaml_event_t *ev)
 {
-    gw_loc loc = { c->y->path, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1, "" };
+    gw_loc loc = { c->y->path, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1, "", 0 };
     const yaml_char_t *anchor = NULL;
     switch (ev->type) {
     case YAML_DOCUMENT_START_EVENT:
@@ -321,7 +321,7 @@ const char *gw_yaml_source_line(const gw_yaml *y, unsigned line, size_t *len_out
 
 gw_loc gw_yaml_loc(const gw_yaml *y, const yaml_node_t *node, const char *path)
 {
-    gw_loc loc = { y->path, 0, 0, path ? path : "" };
+    gw_loc loc = { y->path, 0, 0, path ? path : "", 0 };
     if (node) {
         loc.line = (unsigned)node->start_mark.line + 1;
         loc.column = (unsigned)node->start_mark.column + 1;

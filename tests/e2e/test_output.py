@@ -53,9 +53,16 @@ class Fonts(gw.Case):
         out = self.path("pua.pdf")
         r = gw.render(src, out)
         self.assertEqual(r.returncode, 1)
-        self.assertIn(f"{src}:5:3: error E0810 [body[0]]: no font has the character U+10FFFD", r.stderr)
+        # the character itself: line 5, after two spaces and 甲
+        self.assertIn(f"{src}:5:4: error E0810 [body[0]]: no font has the character U+10FFFD", r.stderr)
         self.assertFalse(os.path.exists(out))
         self.assertEqual(gw.run([gw.GONGWEN, "fonts", src]).returncode, 1)
+        # printed otherwise than written (** removed): the paragraph's start
+        with open(src, "w", encoding="utf-8") as f:
+            f.write("issuer: 测试局\nnumber: 测试〔2025〕1号\ntitle: 测试\nbody:\n  - heading: 一、**甲**\U0010FFFD\n"
+                    "signature:\n  date: 2025-06-12\n")
+        r = gw.render(src, out)
+        self.assertIn(f"{src}:5:14: error E0810 [body[0]]: no font has the character U+10FFFD", r.stderr)
 
     def test_substitutes_are_reported_when_rendering(self):
         r = gw.render(XIAMEN, self.path("x.pdf"))

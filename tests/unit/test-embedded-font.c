@@ -196,12 +196,21 @@ static void missing_glyphs_and_fallback(void)
     /* The breaker names a character no font has, with its place, and goes on. */
     gw_text_style st = { fang, gw_fontset_role(fs, "latin"), 16, 15.793, { 0, 0, 0, 0, 1 } };
     gw_lines lines;
-    gw_loc loc = { "doc.yaml", 7, 3, "body[2]" };
+    gw_loc loc = { "doc.yaml", 7, 3, "body[2]", 0 };
     const char *text = "甲\xF4\x8F\xBF\xBD乙\xF4\x8F\xBF\xBC";
     CHECK(gw_set_plain(text, strlen(text), &st, 1e9, 0, loc, d, &lines) == GW_ERR_INPUT);
     CHECK(has_diag(d, "E0810", "U+10FFFD") && has_diag(d, "E0810", "U+10FFFC"));
     const gw_diag *g = gw_diagnostics_get(d, gw_diagnostics_count(d) - 1);
     CHECK(g->line == 7 && g->column == 3 && strcmp(g->path, "body[2]") == 0);
+    /* When the text is the source as written, each is placed on itself. */
+    size_t before = gw_diagnostics_count(d);
+    loc.verbatim = 1;
+    CHECK(gw_set_plain(text, strlen(text), &st, 1e9, 0, loc, d, &lines) == GW_ERR_INPUT);
+    CHECK(gw_diagnostics_count(d) == before + 2);
+    if (gw_diagnostics_count(d) == before + 2) {
+        CHECK(gw_diagnostics_get(d, before)->line == 7 && gw_diagnostics_get(d, before)->column == 4);
+        CHECK(gw_diagnostics_get(d, before + 1)->column == 6);
+    }
     gw_fontset_destroy(fs);
     gw_diagnostics_destroy(d);
 }

@@ -55,7 +55,7 @@ static void check_case(const corpus_case *c)
 {
     gw_lines lines;
     gw_span span = { 0, strlen(c->text), &body };
-    gw_loc loc = { c->name, 0, 0, "" };
+    gw_loc loc = { c->name, 0, 0, "", 0 };
     gw_status st = gw_set_text(c->text, span.end, &span, 1, &measure, loc, NULL, &lines);
     CHECK_MSG(st == GW_OK, "%s: status %d", c->name, st);
     if (print_mode) {

@@ -15,7 +15,7 @@ static gw_text_style title;
 static char *set(const char *text)
 {
     gw_lines lines;
-    gw_loc loc = { "title", 0, 0, "" };
+    gw_loc loc = { "title", 0, 0, "", 0 };
     gw_status st = gw_set_title(text, strlen(text), &title, 156 * MM, loc, NULL, &lines);
     CHECK(st == GW_OK);
     static char out[1024];
