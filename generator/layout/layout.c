@@ -169,6 +169,16 @@ static void flow_title(layout *L)
     gw_text_style st;
     gw_lines lines;
     if (!d->title || !text_style(L, &L->t->title, 1, &st)) return;
+    /* A title given as a list keeps the clerk's lines. */
+    for (size_t i = 0; i < d->title_lines.count; i++) {
+        const char *line = d->title_lines.items[i];
+        gw_src src = d->title_lines.srcs[i];
+        gw_loc loc = { d->path, src.line, src.column, "title", 0 };
+        gw_status s = gw_set_plain(line, strlen(line), &st, HUGE_WIDTH, 0, loc, L->diags, &lines);
+        if (s != GW_OK) { fail(L, s); return; }
+        flow_lines(L, &lines, line, &st, ALIGN_CENTER);
+    }
+    if (d->title_lines.count) return;
     gw_loc loc = { d->path, d->title_src.line, d->title_src.column, "title", 0 };
     gw_status s = gw_set_title(d->title, strlen(d->title), &st, L->t->type_width, loc, L->diags, &lines);
     if (s != GW_OK) { fail(L, s); return; }

@@ -89,5 +89,20 @@ class Layout(gw.Case):
                     self.assertAlmostEqual(steps, round(steps), delta=0.001, msg=f"{src}: {a} -> {b}")
 
 
+    def test_title_lines_given_by_hand_are_kept(self):
+        src = self.path("t.yaml")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write("gongwen: 1\ntemplate: letter\nissuer: 测试局\nnumber: 测函〔2025〕1号\n"
+                    "title:\n  - 关于区政协九届四次会议第20253019号\n  - 提案办理情况答复的函\n"
+                    "body: |\n  正文。\nsignature:\n  date: 2025-06-12\n")
+        r = gw.run([gw.GONGWEN, "layout", src])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        texts = [i["text"] for i in json.loads(r.stdout)["pages"][0]["items"] if i["kind"] == "line"]
+        at = texts.index("关于区政协九届四次会议第20253019号")
+        self.assertEqual(texts[at + 1], "提案办理情况答复的函")
+        # the automatic break of the same title would be 11 / 15 characters
+        self.assertNotIn("关于区政协九届四次会议", texts)
+
+
 if __name__ == "__main__":
     gw.main()
