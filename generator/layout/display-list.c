@@ -87,3 +87,22 @@ int gw_page_add_line(gw_page *page, const gw_line_box *box, const char *text, si
     it->u.line.text = copy;
     return 1;
 }
+
+static void shift_item(gw_item *it, double dy)
+{
+    if (it->kind == GW_ITEM_GLYPHS) it->u.glyphs.y += dy;
+    else if (it->kind == GW_ITEM_LINE) it->u.line.y += dy;
+    else { it->u.rule.y1 += dy; it->u.rule.y2 += dy; }
+}
+
+int gw_page_move_items(gw_page *from, size_t first, gw_page *to, double dy)
+{
+    for (size_t i = first; i < from->item_count; i++) {
+        gw_item *it = new_item(to);
+        if (!it) return 0;
+        *it = from->items[i];               /* the item's arrays change owner */
+        shift_item(it, dy);
+    }
+    from->item_count = first < from->item_count ? first : from->item_count;
+    return 1;
+}

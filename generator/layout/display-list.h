@@ -76,6 +76,10 @@ int gw_page_add_rule(gw_page *page, const gw_rule_item *rule);
 /* Appends a line box; the page copies text[0, len). */
 int gw_page_add_line(gw_page *page, const gw_line_box *box, const char *text, size_t len);
 
+/* Moves the items from index `first` of page `from` to the end of page
+ * `to`, shifted down by dy points (up when negative). */
+int gw_page_move_items(gw_page *from, size_t first, gw_page *to, double dy);
+
 /* The display list as JSON: pages, glyph runs (font, size, origin, glyph
  * ids and positions, text), rules and line boxes; points, origin top-left. */
 void gw_display_list_json(const gw_display_list *dl, gw_buf *out);

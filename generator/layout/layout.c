@@ -262,7 +262,26 @@ static double header(layout *L)
     return rule_y;
 }
 
-/* Date and name: unsealed single issuer, GB/T 9704 7.3.5.1. */
+/* Moves the last n lines of text on the page to the top of a new page, so
+ * that what comes next (the signature) does not stand alone there. */
+static void carry_lines(layout *L, long n)
+{
+    if (!L->page) return;
+    size_t page = L->dl->page_count - 1, first = 0;
+    gw_page *old = L->page;
+    long found = 0;
+    for (size_t i = old->item_count; i-- > 0 && found < n;)
+        if (old->items[i].kind == GW_ITEM_LINE) { found++; first = i; }
+    if (found < n || L->line < n + 1) return;           /* nothing sensible to carry */
+    double dy = -(double)(L->line - n) * L->t->line_pitch;
+    if (!new_page(L)) return;
+    if (!gw_page_move_items(&L->dl->pages[page], first, L->page, dy)) fail(L, GW_ERR_NOMEM);
+    L->line = n;
+}
+
+/* Date and name: unsealed single issuer, GB/T 9704 7.3.5.1.  The block is
+ * never alone on a page: if it does not fit, the last two lines of text
+ * go over with it. */
 static void signature(layout *L)
 {
     const gw_template *t = L->t;
@@ -283,6 +302,7 @@ static void signature(layout *L)
         name_x = date_x - (double)t->date_shift_chars * t->char_pitch;
     }
     double em = style_em_top(&st);
+    if (L->line + 3 > t->lines_per_page) carry_lines(L, 2);    /* blank line, name, date */
     next_line_top(L);                                 /* one blank line */
     double top = next_line_top(L);
     if (L->page) place_line(L, &name.lines[0], name_x, top + em, 1, d->signature_name);
@@ -382,26 +402,39 @@ static void body(layout *L)
         flow_text(L, d->contacts[i], &t->body, indent, ALIGN_LEFT, 1, (gw_src){ 0, 0 }, "contacts");
 }
 
-static void document(layout *L)
+static void front_matter(layout *L)
 {
     const gw_template *t = L->t;
-    const gw_document *d = L->doc;
     gw_src none = { 0, 0 };
     if (!new_page(L)) return;
     double y = header(L) + (double)t->title_gap_lines * t->line_pitch;
     L->line = (long)ceil((y - t->type_top) / t->line_pitch - 1e-6);
     flow_title(L);
     L->line += t->to_gap_lines;
-    flow_text(L, d->to, &t->body, 0, ALIGN_LEFT, 1, none, "to");
-    body(L);
+    flow_text(L, L->doc->to, &t->body, 0, ALIGN_LEFT, 1, none, "to");
+}
+
+static void closing(layout *L)
+{
+    const gw_template *t = L->t;
+    const gw_document *d = L->doc;
+    gw_src none = { 0, 0 };
     signature(L);
     flow_text(L, d->note, &t->body, (double)t->indent_chars * t->char_pitch, ALIGN_LEFT, 1, none, "note");
-    if (d->cc) {                      /* 版记 on the last line of the last page */
-        if (L->line >= t->lines_per_page) new_page(L);
+    if (d->cc && L->status == GW_OK) {   /* 版记 on the last line of the last page */
+        if (L->line >= t->lines_per_page && !new_page(L)) return;
         L->line = t->lines_per_page - 1;
         flow_text(L, d->cc, &t->colophon, t->colophon_inset, ALIGN_LEFT, 0, none, "cc");
     }
-    page_numbers(L);
+}
+
+/* The stages in page order; a failure (the page limit, a character no font
+ * has) stops the rest. */
+static void document(layout *L)
+{
+    void (*const stages[])(layout *) = { front_matter, body, closing, page_numbers };
+    for (size_t i = 0; i < sizeof stages / sizeof *stages && L->status == GW_OK && (i == 0 || L->page); i++)
+        stages[i](L);
 }
 
 gw_status gw_layout(const gw_document *doc, const gw_template *t, const gw_fontset *fonts,

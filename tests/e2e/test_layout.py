@@ -89,6 +89,16 @@ class Layout(gw.Case):
                     self.assertAlmostEqual(steps, round(steps), delta=0.001, msg=f"{src}: {a} -> {b}")
 
 
+    def test_signature_never_alone_on_a_page(self):
+        for src, layout in self.layouts():
+            dates = [(p, i) for p, page in enumerate(layout["pages"]) for i in page["items"]
+                     if i["kind"] == "line" and i["text"].endswith("日") and "年" in i["text"] and len(i["text"]) <= 11]
+            self.assertTrue(dates, src)
+            page, date = dates[-1]
+            above = [i for i in layout["pages"][page]["items"]
+                     if i["kind"] == "line" and i["y"] < date["y"] - LINE_PITCH * 1.5]
+            self.assertGreaterEqual(len(above), 2, f"{src}: the signature stands alone on page {page + 1}")
+
     def test_title_lines_given_by_hand_are_kept(self):
         src = self.path("t.yaml")
         with open(src, "w", encoding="utf-8") as f:
