@@ -24,24 +24,32 @@ static void put_color(gw_buf *b, const gw_color *c)
     else gw_buf_printf(b, "\"gray %g\"", 1 - c->k);
 }
 
+/* ,"key":value */
+static void num_field(gw_buf *b, const char *key, double v)
+{
+    gw_buf_printf(b, ",\"%s\":", key);
+    put_num(b, v);
+}
+
+static void str_field(gw_buf *b, const char *key, const char *s)
+{
+    gw_buf_printf(b, ",\"%s\":", key);
+    put_string(b, s);
+}
+
 static void put_glyphs(gw_buf *b, const gw_glyph_run *r)
 {
-    gw_buf_puts(b, "{\"kind\":\"glyphs\",\"font\":");
-    put_string(b, r->face->postscript_name);
-    gw_buf_puts(b, ",\"file\":");
-    put_string(b, r->face->path);
-    gw_buf_printf(b, ",\"face\":%u,\"size\":", r->face->index);
-    put_num(b, r->size);
-    gw_buf_puts(b, ",\"hscale\":");
-    put_num(b, r->hscale);
+    gw_buf_puts(b, "{\"kind\":\"glyphs\"");
+    str_field(b, "font", r->face->postscript_name);
+    str_field(b, "file", r->face->path);
+    gw_buf_printf(b, ",\"face\":%u", r->face->index);
+    num_field(b, "size", r->size);
+    num_field(b, "hscale", r->hscale);
     gw_buf_puts(b, ",\"color\":");
     put_color(b, &r->color);
-    gw_buf_puts(b, ",\"x\":");
-    put_num(b, r->x);
-    gw_buf_puts(b, ",\"y\":");
-    put_num(b, r->y);
-    gw_buf_puts(b, ",\"text\":");
-    put_string(b, r->text);
+    num_field(b, "x", r->x);
+    num_field(b, "y", r->y);
+    str_field(b, "text", r->text);
     gw_buf_puts(b, ",\"glyphs\":[");
     for (size_t g = 0; g < r->glyph_count; g++) {
         gw_buf_printf(b, "%s[%u,", g ? "," : "", r->glyphs[g].gid);
@@ -53,13 +61,12 @@ static void put_glyphs(gw_buf *b, const gw_glyph_run *r)
 
 static void put_rule(gw_buf *b, const gw_rule_item *r)
 {
-    double v[5] = { r->x1, r->y1, r->x2, r->y2, r->thickness };
-    const char *k[5] = { "x1", "y1", "x2", "y2", "thickness" };
     gw_buf_puts(b, "{\"kind\":\"rule\"");
-    for (int i = 0; i < 5; i++) {
-        gw_buf_printf(b, ",\"%s\":", k[i]);
-        put_num(b, v[i]);
-    }
+    num_field(b, "x1", r->x1);
+    num_field(b, "y1", r->y1);
+    num_field(b, "x2", r->x2);
+    num_field(b, "y2", r->y2);
+    num_field(b, "thickness", r->thickness);
     gw_buf_puts(b, ",\"color\":");
     put_color(b, &r->color);
     gw_buf_puts(b, "}");
@@ -67,14 +74,12 @@ static void put_rule(gw_buf *b, const gw_rule_item *r)
 
 static void put_line(gw_buf *b, const gw_line_box *l)
 {
-    gw_buf_puts(b, "{\"kind\":\"line\",\"x\":");
-    put_num(b, l->x);
-    gw_buf_puts(b, ",\"y\":");
-    put_num(b, l->y);
-    gw_buf_puts(b, ",\"width\":");
-    put_num(b, l->width);
-    gw_buf_printf(b, ",\"fills\":%s,\"text\":", l->fills ? "true" : "false");
-    put_string(b, l->text);
+    gw_buf_puts(b, "{\"kind\":\"line\"");
+    num_field(b, "x", l->x);
+    num_field(b, "y", l->y);
+    num_field(b, "width", l->width);
+    gw_buf_printf(b, ",\"fills\":%s", l->fills ? "true" : "false");
+    str_field(b, "text", l->text);
     gw_buf_puts(b, "}");
 }
 
