@@ -77,6 +77,7 @@ static void put_line(gw_buf *b, const gw_line_box *l)
     gw_buf_puts(b, "{\"kind\":\"line\"");
     num_field(b, "x", l->x);
     num_field(b, "y", l->y);
+    num_field(b, "top", l->top);
     num_field(b, "width", l->width);
     gw_buf_printf(b, ",\"fills\":%s", l->fills ? "true" : "false");
     str_field(b, "text", l->text);

@@ -91,7 +91,7 @@ int gw_page_add_line(gw_page *page, const gw_line_box *box, const char *text, si
 static void shift_item(gw_item *it, double dy)
 {
     if (it->kind == GW_ITEM_GLYPHS) it->u.glyphs.y += dy;
-    else if (it->kind == GW_ITEM_LINE) it->u.line.y += dy;
+    else if (it->kind == GW_ITEM_LINE) { it->u.line.y += dy; it->u.line.top += dy; }
     else { it->u.rule.y1 += dy; it->u.rule.y2 += dy; }
 }
 

@@ -38,6 +38,7 @@ typedef struct gw_rule_item {
  * (does every full line span the measure? which text starts a line?). */
 typedef struct gw_line_box {
     double x, y;             /* the line's start on its baseline */
+    double top;              /* the top of its em box (a CJK character's frame) */
     double width;            /* to the line's end, points */
     int    fills;            /* justified to the full measure */
     char  *text;             /* UTF-8 */

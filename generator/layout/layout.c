@@ -96,10 +96,13 @@ static double next_line_top(layout *L)
     return L->t->type_top + (double)L->line++ * L->t->line_pitch;
 }
 
-/* Puts a set line on the page with its start at x, and records its box. */
-static void place_line(layout *L, gw_line *line, double x, double baseline, double hscale, const char *text)
+/* Puts a set line on the page: its em box's top at `top`, its baseline `em`
+ * below, its start at x; and records its box. */
+static void place_line(layout *L, gw_line *line, double x, double top, double em, double hscale,
+                       const char *text)
 {
-    gw_line_box box = { x + line->start * hscale, baseline, line->width * hscale, line->fills, NULL };
+    double baseline = top + em;
+    gw_line_box box = { x + line->start * hscale, baseline, top, line->width * hscale, line->fills, NULL };
     if (!gw_page_add_line(L->page, &box, text + line->text_start, line->text_end - line->text_start))
         fail(L, GW_ERR_NOMEM);
     for (size_t r = 0; r < line->run_count; r++) {
@@ -141,7 +144,7 @@ static void flow_lines(layout *L, gw_lines *lines, const char *text, const gw_te
         double top = next_line_top(L);
         if (!L->page) break;
         gw_line *ln = &lines->lines[i];
-        place_line(L, ln, line_x(L, ln, align, 0, 0), top + style_em_top(st), 1, text);
+        place_line(L, ln, line_x(L, ln, align, 0, 0), top, style_em_top(st), 1, text);
     }
     gw_lines_free(lines);
 }
@@ -204,7 +207,7 @@ static double set_line_at(layout *L, const char *text, const gw_style *style, do
         double x = L->t->type_left + inset;
         if (align == ALIGN_CENTER) x = L->t->type_left + (L->t->type_width - width) / 2;
         if (align == ALIGN_RIGHT) x = L->t->type_left + L->t->type_width - inset - width;
-        place_line(L, ln, x, top + style_em_top(&st), hscale, text);
+        place_line(L, ln, x, top, style_em_top(&st), hscale, text);
     }
     gw_lines_free(&lines);
     return width;
@@ -305,9 +308,9 @@ static void signature(layout *L)
     if (L->line + 3 > t->lines_per_page) carry_lines(L, 2);    /* blank line, name, date */
     next_line_top(L);                                 /* one blank line */
     double top = next_line_top(L);
-    if (L->page) place_line(L, &name.lines[0], name_x, top + em, 1, d->signature_name);
+    if (L->page) place_line(L, &name.lines[0], name_x, top, em, 1, d->signature_name);
     top = next_line_top(L);
-    if (L->page) place_line(L, &date.lines[0], date_x, top + em, 1, d->date);
+    if (L->page) place_line(L, &date.lines[0], date_x, top, em, 1, d->date);
     gw_lines_free(&name);
     gw_lines_free(&date);
 }

@@ -89,6 +89,27 @@ class Layout(gw.Case):
                     self.assertAlmostEqual(steps, round(steps), delta=0.001, msg=f"{src}: {a} -> {b}")
 
 
+    def test_positions_on_the_page(self):
+        """GB/T 9704: the 文件 mark's top 35 mm below the type area (72 mm from
+        the page top), the letter's mark 30 mm from the top; the first body
+        line of a later page at the type area's top (37 mm); page numbers'
+        tops 7 mm below the type area."""
+        for src, layout in self.layouts():
+            first = [i for i in layout["pages"][0]["items"] if i["kind"] == "line"][0]
+            want = 72 if "fuzhou" in src else 30
+            self.assertAlmostEqual(first["top"] / MM, want, delta=0.1, msg=f"{src}: mark {first['text']}")
+            second = [i for i in layout["pages"][1]["items"] if i["kind"] == "line"]
+            self.assertAlmostEqual(second[0]["top"] / MM, 37, delta=0.01, msg=src)
+            for n, page in enumerate(layout["pages"], 1):
+                numbers = [i for i in page["items"] if i["kind"] == "line" and i["text"] == f"— {n} —"]
+                self.assertEqual(len(numbers), 1, f"{src}: page {n}")
+                self.assertAlmostEqual(numbers[0]["top"] / MM, 37 + 225 + 7, delta=0.01)
+                # odd pages right, even pages left, one 四号 character from the edge
+                if n % 2:
+                    self.assertAlmostEqual(numbers[0]["x"] + numbers[0]["width"], LEFT + WIDTH - 14, delta=0.01)
+                else:
+                    self.assertAlmostEqual(numbers[0]["x"], LEFT + 14, delta=0.01)
+
     def test_signature_never_alone_on_a_page(self):
         for src, layout in self.layouts():
             dates = [(p, i) for p, page in enumerate(layout["pages"]) for i in page["items"]
