@@ -228,7 +228,30 @@ static char *reply_text(const gw_document *d, const gw_template *t)
 
 /* 版头: mark, 发文字号 (with 签发人), reply category, red rule.  Returns
  * the rule's y. */
-static double header(layout *L)
+/* A full rule, or a double one: `first` on y, the second line under it
+ * (second_over: above it) at gap from edge to edge; centred on the type area. */
+static void add_rule(layout *L, double y, double width, double first, double second, double gap,
+                     int second_over)
+{
+    const gw_template *t = L->t;
+    double cx = t->type_left + t->type_width / 2, half = width / 2;
+    gw_rule_item rule = { cx - half, y, cx + half, y, first, t->rule_color };
+    if (!gw_page_add_rule(L->page, &rule)) fail(L, GW_ERR_NOMEM);
+    if (second <= 0) return;
+    double offset = first / 2 + gap + second / 2;
+    rule.y1 = rule.y2 = y + (second_over ? -offset : offset);
+    rule.thickness = second;
+    if (!gw_page_add_rule(L->page, &rule)) fail(L, GW_ERR_NOMEM);
+}
+
+/* The bottom of the header rule (both lines of a double one). */
+static double rule_bottom(const gw_template *t, double y)
+{
+    double b = y + t->rule_thickness / 2;
+    return t->rule_second_thickness > 0 ? b + t->rule_second_gap + t->rule_second_thickness : b;
+}
+
+static void set_mark(layout *L)
 {
     const gw_template *t = L->t;
     const gw_document *d = L->doc;
@@ -238,7 +261,13 @@ static double header(layout *L)
     set_line_at(L, d->issuer_mark ? d->issuer_mark : mark.data, &t->mark, t->mark_top, ALIGN_CENTER, 0,
                 t->type_width);
     gw_buf_free(&mark);
-    double top = t->mark_top + t->mark.size + (double)t->number_gap_lines * t->line_pitch;
+}
+
+/* 发文字号 with its top at `top`; an upward document's 签发人 on its line. */
+static void set_number(layout *L, double top)
+{
+    const gw_template *t = L->t;
+    const gw_document *d = L->doc;
     if (d->number && d->signers) {     /* upward document: number left, 签发人 right */
         gw_buf signer;
         gw_buf_init(&signer);
@@ -250,19 +279,49 @@ static double header(layout *L)
         enum align a = strcmp(t->number_align, "right") == 0 ? ALIGN_RIGHT : ALIGN_CENTER;
         set_line_at(L, d->number, &t->number, top, a, 0, 0);
     }
-    double bottom = top + t->number.size;
-    double rule_y = bottom + t->rule_gap;
-    double cx = t->type_left + t->type_width / 2;
-    gw_rule_item rule = { cx - t->rule_width / 2, rule_y, cx + t->rule_width / 2, rule_y,
-                          t->rule_thickness, t->rule_color };
-    if (!gw_page_add_rule(L->page, &rule)) fail(L, GW_ERR_NOMEM);
+}
+
+/* 版头: the mark, the red rule and the 发文字号 in the template's order (文件:
+ * number then rule; 信函: double rule then number), then the reply category.
+ * Returns the bottom of the last of them. */
+static double header(layout *L)
+{
+    const gw_template *t = L->t;
+    const gw_document *d = L->doc;
+    set_mark(L);
+    double mark_bottom = t->mark_top + t->mark.size, bottom;
+    if (strcmp(t->rule_below, "mark") == 0) {
+        double rule_y = mark_bottom + t->rule_gap + t->rule_thickness / 2;
+        add_rule(L, rule_y, t->rule_width, t->rule_thickness, t->rule_second_thickness, t->rule_second_gap, 0);
+        double top = rule_bottom(t, rule_y) + t->number_below_rule;
+        set_number(L, top);
+        bottom = d->number ? top + t->number.size : rule_bottom(t, rule_y);
+    } else {
+        double top = mark_bottom + (double)t->number_gap_lines * t->line_pitch;
+        set_number(L, top);
+        double rule_y = top + t->number.size + t->rule_gap;
+        add_rule(L, rule_y, t->rule_width, t->rule_thickness, t->rule_second_thickness, t->rule_second_gap, 0);
+        bottom = rule_bottom(t, rule_y);
+    }
     if (d->reply_category) {
         char *text = reply_text(d, t);
-        set_line_at(L, text, &t->body, rule_y + t->line_pitch - t->body.size, ALIGN_LEFT, 0, 0);
+        set_line_at(L, text, &t->body, bottom + t->line_pitch - t->body.size, ALIGN_LEFT, 0, 0);
         free(text);
-        rule_y += t->line_pitch;
+        bottom += t->line_pitch;
     }
-    return rule_y;
+    return bottom;
+}
+
+/* 信函: page 1 closes with a red double rule, thin over thick. */
+static void first_page_rule(layout *L)
+{
+    const gw_template *t = L->t;
+    if (t->first_page_rule <= 0) return;
+    gw_page *keep = L->page;
+    L->page = &L->dl->pages[0];
+    double y = t->page_height - t->first_page_rule - t->rule_thickness / 2;
+    add_rule(L, y, t->rule_width, t->rule_thickness, t->rule_second_thickness, t->rule_second_gap, 1);
+    L->page = keep;
 }
 
 /* Moves the last n lines of text on the page to the top of a new page, so
@@ -318,7 +377,8 @@ static void signature(layout *L)
 static void page_numbers(layout *L)
 {
     const gw_template *t = L->t;
-    for (size_t p = 0; p < L->dl->page_count; p++) {
+    first_page_rule(L);
+    for (size_t p = t->first_page_number ? 0 : 1; p < L->dl->page_count; p++) {
         char text[64];
         snprintf(text, sizeof text, "— %zu —", p + 1);
         L->page = &L->dl->pages[p];

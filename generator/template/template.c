@@ -44,7 +44,13 @@ static const field fields[] = {
     FIELD("header.mark_suffix", F_STRING, mark_suffix),
     FIELD("header.number_gap_lines", F_INT, number_gap_lines),
     FIELD("header.number_align", F_STRING, number_align),
+    FIELD("header.rule_below", F_STRING, rule_below),
     FIELD("header.rule_gap", F_LENGTH, rule_gap),
+    FIELD("header.rule_second_thickness", F_LENGTH, rule_second_thickness),
+    FIELD("header.rule_second_gap", F_LENGTH, rule_second_gap),
+    FIELD("header.number_below_rule", F_LENGTH, number_below_rule),
+    FIELD("footer.first_page_rule", F_LENGTH, first_page_rule),
+    FIELD("footer.first_page_number", F_INT, first_page_number),
     FIELD("header.rule_width", F_LENGTH, rule_width),
     FIELD("header.rule_thickness", F_LENGTH, rule_thickness),
     FIELD("header.rule_color", F_COLOR, rule_color),
@@ -230,6 +236,7 @@ void gw_template_destroy(gw_template *t)
     free(t->name);
     free(t->mark_suffix);
     free(t->number_align);
+    free(t->rule_below);
     free(t->reply_label);
     free(t->reply_format);
     free(t->signer_label);

@@ -36,8 +36,15 @@ typedef struct gw_template {
     char  *mark_suffix;               /* appended to the issuer name: 文件 or empty */
     long   number_gap_lines;          /* blank lines between mark and 发文字号 */
     char  *number_align;              /* "center" or "right" */
-    double rule_gap;                  /* from the 发文字号 line's bottom to the rule */
+    char  *rule_below;                /* "number" (文件: under the 发文字号) or "mark" (信函) */
+    double rule_gap;                  /* from the bottom of what it is under to the rule */
     double rule_width, rule_thickness;
+    double rule_second_thickness;     /* a thin line under the first: a double rule; 0: single */
+    double rule_second_gap;           /* between the two lines, edge to edge */
+    double number_below_rule;         /* 信函: the 发文字号's top this far under the rule */
+    double first_page_rule;           /* 信函: a double rule (thin over thick) this far above the
+                                       * bottom of page 1; 0: none */
+    long   first_page_number;         /* 1: page 1 shows its number */
     gw_color rule_color;
     long   title_gap_lines;           /* blank lines between the rule and the title */
     long   to_gap_lines;              /* blank lines between the title and 主送机关 */

@@ -93,22 +93,51 @@ class Layout(gw.Case):
         """GB/T 9704: the 文件 mark's top 35 mm below the type area (72 mm from
         the page top), the letter's mark 30 mm from the top; the first body
         line of a later page at the type area's top (37 mm); page numbers'
-        tops 7 mm below the type area."""
+        tops 7 mm below the type area, none on a letter's first page."""
         for src, layout in self.layouts():
             first = [i for i in layout["pages"][0]["items"] if i["kind"] == "line"][0]
             want = 72 if "fuzhou" in src else 30
             self.assertAlmostEqual(first["top"] / MM, want, delta=0.1, msg=f"{src}: mark {first['text']}")
             second = [i for i in layout["pages"][1]["items"] if i["kind"] == "line"]
             self.assertAlmostEqual(second[0]["top"] / MM, 37, delta=0.01, msg=src)
+            letter = "xiamen" in src
             for n, page in enumerate(layout["pages"], 1):
                 numbers = [i for i in page["items"] if i["kind"] == "line" and i["text"] == f"— {n} —"]
-                self.assertEqual(len(numbers), 1, f"{src}: page {n}")
+                self.assertEqual(len(numbers), 0 if letter and n == 1 else 1, f"{src}: page {n}")
+                if not numbers:
+                    continue
                 self.assertAlmostEqual(numbers[0]["top"] / MM, 37 + 225 + 7, delta=0.01)
                 # odd pages right, even pages left, one 四号 character from the edge
                 if n % 2:
                     self.assertAlmostEqual(numbers[0]["x"] + numbers[0]["width"], LEFT + WIDTH - 14, delta=0.01)
                 else:
                     self.assertAlmostEqual(numbers[0]["x"], LEFT + 14, delta=0.01)
+
+    def test_letter_rules(self):
+        """信函: a red double rule (thick over thin) 4 mm under the mark, 170 mm
+        long and centred; on page 1 a double rule (thin over thick) 20 mm above
+        the bottom; the 发文字号 flush right 7/8 of a 三号 character under the
+        rule."""
+        r = gw.run([gw.GONGWEN, "layout", os.path.join(gw.EXAMPLES, "xiamen-huli-reply.yaml")])
+        page = json.loads(r.stdout)["pages"][0]
+        rules = sorted((i for i in page["items"] if i["kind"] == "rule"), key=lambda i: i["y1"])
+        self.assertEqual(len(rules), 4)
+        for rule in rules:
+            self.assertAlmostEqual((rule["x2"] - rule["x1"]) / MM, 170, delta=0.01)
+            self.assertAlmostEqual((rule["x1"] + rule["x2"]) / 2, LEFT + WIDTH / 2, delta=0.01)
+            self.assertEqual(rule["color"], "cmyk 0 1 1 0")
+        lines = [i for i in page["items"] if i["kind"] == "line"]
+        mark, number = lines[0], lines[1]
+        top_edge = rules[0]["y1"] - rules[0]["thickness"] / 2
+        self.assertAlmostEqual(top_edge - (mark["top"] + 30), 4 * MM, delta=0.01)      # 30 pt mark
+        self.assertGreater(rules[0]["thickness"], rules[1]["thickness"])                # thick over thin
+        self.assertLess(rules[2]["thickness"], rules[3]["thickness"])                   # thin over thick
+        bottom_edge = rules[3]["y1"] + rules[3]["thickness"] / 2
+        self.assertAlmostEqual(page["height"] - bottom_edge, 20 * MM, delta=0.01)
+        under = rules[1]["y1"] + rules[1]["thickness"] / 2
+        self.assertAlmostEqual(number["top"] - under, 16 * 7 / 8, delta=0.01)
+        self.assertAlmostEqual(number["x"] + number["width"], LEFT + WIDTH, delta=0.01)
+        self.assertEqual(number["text"], "厦湖卫健函〔2025〕17号")
 
     def test_signature_never_alone_on_a_page(self):
         for src, layout in self.layouts():
