@@ -51,20 +51,8 @@ static int passes_strict(const char *input)
     return clean;
 }
 
-int cmd_render(int argc, char **argv)
+static int render_all(const char **inputs, int ninputs, const char *output, int strict)
 {
-    const char *output = NULL;
-    int strict = 0;
-    const char *inputs[256];
-    int ninputs = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) output = argv[++i];
-        else if (strcmp(argv[i], "--strict") == 0) strict = 1;
-        else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) { usage(stdout); return EXIT_OK; }
-        else if (argv[i][0] == '-' && argv[i][1]) { fprintf(stderr, "gongwen render: unknown option %s\n", argv[i]); usage(stderr); return EXIT_USAGE; }
-        else if (ninputs < 256) inputs[ninputs++] = argv[i];
-    }
-    if (ninputs == 0 || (output && ninputs > 1)) { usage(stderr); return EXIT_USAGE; }
     gw_render_options opts;
     gw_render_options_init(&opts);
     if (!source_date_epoch(&opts.source_date_epoch)) {
@@ -86,5 +74,27 @@ int cmd_render(int argc, char **argv)
     cli_print_diagnostics(diags);
     gw_engine_destroy(engine);
     gw_diagnostics_destroy(diags);
+    return rc;
+}
+
+int cmd_render(int argc, char **argv)
+{
+    const char *output = NULL;
+    int strict = 0, ninputs = 0, rc = -1;
+    const char **inputs = calloc((size_t)argc, sizeof *inputs);   /* at most argc inputs */
+    if (!inputs) return EXIT_ENV;
+    for (int i = 1; i < argc && rc < 0; i++) {
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) output = argv[++i];
+        else if (strcmp(argv[i], "--strict") == 0) strict = 1;
+        else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) { usage(stdout); rc = EXIT_OK; }
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "gongwen render: unknown option %s\n", argv[i]);
+            usage(stderr);
+            rc = EXIT_USAGE;
+        } else inputs[ninputs++] = argv[i];
+    }
+    if (rc < 0 && (ninputs == 0 || (output && ninputs > 1))) { usage(stderr); rc = EXIT_USAGE; }
+    if (rc < 0) rc = render_all(inputs, ninputs, output, strict);
+    free(inputs);
     return rc;
 }

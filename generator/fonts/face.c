@@ -5,8 +5,14 @@
 #include <string.h>
 #include FT_CID_H
 
-/* FT fsType bit 1 (0x0002): restricted licence embedding, no embedding at all. */
-#define FS_TYPE_RESTRICTED 0x0002
+/* OS/2 fsType: 0x0002 restricted licence (no embedding) unless a less
+ * restrictive bit (0x0004 preview & print, 0x0008 editable) is set too;
+ * 0x0100 no subsetting and 0x0200 bitmap only, which gongwen cannot honour
+ * (it embeds outline subsets). */
+static int embedding_forbidden(FT_UShort fs)
+{
+    return (fs & 0x000E) == 0x0002 || (fs & 0x0300) != 0;
+}
 
 static char *ot_name(hb_face_t *face, hb_ot_name_id_t id)
 {
@@ -19,12 +25,17 @@ static char *ot_name(hb_face_t *face, hb_ot_name_id_t id)
     return strdup(buf);
 }
 
+static int has_table(hb_face_t *hb, hb_tag_t tag)
+{
+    hb_blob_t *t = hb_face_reference_table(hb, tag);
+    unsigned len = hb_blob_get_length(t);
+    hb_blob_destroy(t);
+    return len > 0;
+}
+
 static gw_outline outline_of(FT_Face ft, hb_face_t *hb)
 {
-    hb_blob_t *cff = hb_face_reference_table(hb, HB_TAG('C', 'F', 'F', ' '));
-    unsigned len = hb_blob_get_length(cff);
-    hb_blob_destroy(cff);
-    if (!len) return GW_OUTLINE_TRUETYPE;
+    if (!has_table(hb, HB_TAG('C', 'F', 'F', ' '))) return GW_OUTLINE_TRUETYPE;
     FT_Bool is_cid = 0;
     if (FT_Get_CID_Is_Internally_CID_Keyed(ft, &is_cid) == 0 && is_cid) return GW_OUTLINE_CFF_CID;
     return GW_OUTLINE_CFF_NAMED;
@@ -40,11 +51,15 @@ static int read_face(gw_face *f, FT_Library ft, gw_diagnostics *diags)
         gw_report(diags, loc, GW_MSG_FONT_UNUSABLE, f->index);
         return 0;
     }
-    if (FT_Get_FSType_Flags(f->ft_face) & FS_TYPE_RESTRICTED) {
+    if (embedding_forbidden(FT_Get_FSType_Flags(f->ft_face))) {
         gw_report(diags, loc, GW_MSG_FONT_NO_EMBEDDING);
         return 0;
     }
     f->hb_face = hb_face_create(f->blob, f->index);
+    if (has_table(f->hb_face, HB_TAG('C', 'F', 'F', '2'))) {     /* variable CFF2: no PDF font type */
+        gw_report(diags, loc, GW_MSG_FONT_UNUSABLE, f->index);
+        return 0;
+    }
     f->glyph_count = hb_face_get_glyph_count(f->hb_face);
     f->upem = hb_face_get_upem(f->hb_face);
     if (!f->glyph_count || !f->upem) {

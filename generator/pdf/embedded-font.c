@@ -17,7 +17,8 @@ gw_embedded_font *gw_embedded_font_create(gw_face *face)
     f->used = hb_set_create();
     f->text_index = hb_map_create();
     f->codes = hb_map_create();
-    if (!hb_set_allocation_successful(f->used) || !hb_map_allocation_successful(f->text_index)) {
+    if (!hb_set_allocation_successful(f->used) || !hb_map_allocation_successful(f->text_index) ||
+        !hb_map_allocation_successful(f->codes)) {
         gw_embedded_font_destroy(f);
         return NULL;
     }

@@ -244,9 +244,10 @@ static gw_status draw_glyphs(writer *w, HPDF_Page page, const gw_glyph_run *run,
     }
     ps->pen_x = pen + show_run(&ops, run, f, tc, pen - run->x);
     if (ops.failed) { gw_buf_free(&ops); return GW_ERR_NOMEM; }
-    gw_hpdf_page_write(page, ops.data, ops.len);
+    /* libharu's stream writes report failure only by status */
+    HPDF_STATUS written = gw_hpdf_page_write(page, ops.data, ops.len);
     gw_buf_free(&ops);
-    return GW_OK;
+    return written == HPDF_OK ? GW_OK : GW_ERR_NOMEM;
 }
 
 static void draw_rule(HPDF_Page page, const gw_rule_item *r)

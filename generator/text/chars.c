@@ -35,7 +35,8 @@ unsigned gw_char_class(uint32_t cp)
     if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x3FFFF))
         return 0;                                    /* Han: breaks anywhere */
     unsigned c = 0;
-    if (cp == ' ' || cp == 0x00A0) return GW_CH_SPACE;
+    if (cp == ' ') return GW_CH_SPACE;
+    if (cp == 0x00A0) return GW_CH_LATIN;            /* a no-break space glues its neighbours */
     /* ASCII and the Latin letters of pinyin and names (Tō, Müller): half-width */
     if ((cp > 0x20 && cp < 0x7F) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)) c |= GW_CH_LATIN;
     if (IN(no_start, cp)) c |= GW_CH_NO_START;

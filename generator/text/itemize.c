@@ -43,9 +43,23 @@ static const gw_text_style *style_at(const itemizer *z, size_t pos)
     return z->spans[0].style;
 }
 
+/* The role serving a character: the Latin role for Latin text when it has
+ * fonts, else the style's own. */
 static const gw_role *role_for(const gw_text_style *st, int latin)
 {
-    return latin && st->latin ? st->latin : st->role;
+    return latin && st->latin && st->latin->chain_len ? st->latin : st->role;
+}
+
+/* Characters that belong to the one before them: combining marks, variation
+ * selectors and zero-width format characters.  They stay in its segment, so
+ * HarfBuzz clusters them with it and no font is looked up for them alone. */
+static int joins_previous(uint32_t cp)
+{
+    hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+    return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||                  /* ZWSP, ZWJ, BOM, ... */
+           (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
 }
 
 /* Latin characters fall back to the style's CJK role before giving up. */
@@ -97,6 +111,11 @@ static void segment_text(itemizer *z)
             continue;
         }
         const gw_text_style *st = style_at(z, at);
+        gw_segment *last = z->out->seg_count ? &z->out->segs[z->out->seg_count - 1] : NULL;
+        if (last && last->start + last->len == at && joins_previous(cp)) {
+            last->len += i - at;
+            continue;
+        }
         int latin = (gw_char_class(cp) & (GW_CH_LATIN | GW_CH_SPACE)) != 0;
         gw_face *face = face_for(st, cp, latin);
         if (!face) {
@@ -343,10 +362,10 @@ gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t 
     }
     if (z.status == GW_ERR_NOMEM) return GW_ERR_NOMEM;
     merge_pairs(&z);
+    glue(&z);                                    /* before splitting: the pieces may break */
     if (!split_wide_words(&z, measure)) return GW_ERR_NOMEM;
     compress_adjacent_marks(out);
     latin_margins(out, latin_gap);
-    glue(&z);
     return z.status;
 }
 

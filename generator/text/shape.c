@@ -10,6 +10,10 @@ size_t gw_shape(gw_face *face, const char *text, size_t text_len, size_t start, 
     hb_buffer_add_utf8(buf, text, (int)text_len, (unsigned)start, (int)len);
     hb_buffer_set_language(buf, zh);
     hb_buffer_guess_segment_properties(buf);
+    /* Official documents run left to right; right-to-left runs (Hebrew,
+     * Arabic) are set in logical order rather than reordered, which keeps
+     * clusters rising through the text. */
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
     hb_shape(face->hb_font, buf, NULL, 0);
     unsigned n = 0;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);

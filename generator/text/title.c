@@ -149,7 +149,7 @@ gw_status gw_set_title(const char *text, size_t len, const gw_text_style *st, do
     }
     free(cut_w);
     if (status == GW_OK && out->count == 0)     /* no word boundary fits: break by the grid */
-        status = gw_set_plain(text, len, st, width, 0, loc, diags, out);
+        status = gw_set_plain(text, len, st, width, 0, loc, NULL, out);
     if (status != GW_OK) gw_lines_free(out);
     return status;
 }

@@ -80,13 +80,12 @@ void gw_diag_vadd(gw_diagnostics *d, gw_severity sev, const char *code, gw_loc l
     char msg[1024];
     int n = vsnprintf(msg, sizeof msg, fmt, ap);
     if (n >= (int)sizeof msg) cut_at_character(msg, sizeof msg - 1);
-    gw_diag *g = &d->items[d->count++];
-    g->severity = sev;
-    g->code = dup_or_empty(code);
-    g->file = dup_or_empty(loc.file);
-    g->line = loc.line;
-    g->column = loc.column;
-    g->path = dup_or_empty(loc.path);
-    g->message = dup_or_empty(msg);
+    gw_diag g = { sev, dup_or_empty(code), dup_or_empty(loc.file), loc.line, loc.column,
+                  dup_or_empty(loc.path), dup_or_empty(msg) };
+    if (!g.code || !g.file || !g.path || !g.message) {       /* out of memory: drop it whole */
+        free((char *)g.code); free((char *)g.file); free((char *)g.path); free((char *)g.message);
+        return;
+    }
+    d->items[d->count++] = g;
     if (sev == GW_ERROR) d->errors++;
 }

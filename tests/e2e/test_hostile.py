@@ -173,6 +173,42 @@ class Hostile(gw.Case):
         d = self.data_dir("roles:\n" + alone)
         self.assert_refused(self.write("doc.yaml", DOC), "E0812", exit_code=3, env={"GONGWEN_DATA_DIR": d})
 
+    def test_latin_role_without_fonts(self):
+        """Digits and Latin fall back to the body role's fonts (no crash)."""
+        good = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc, family: Noto Serif CJK SC"
+        roles = "".join(f"  {r}:\n    - {{file: {good}}}\n" for r in ("xiaobiaosong", "fangsong", "heiti", "kaiti", "songti"))
+        d = self.data_dir("roles:\n" + roles + "  latin:\n    - {file: /nonexistent/times.ttf}\n")
+        out = self.path("ok.pdf")
+        r = self.render(self.write("doc.yaml", DOC.replace("正文第一段。", "正文2025年APP。")), out,
+                        env={"GONGWEN_DATA_DIR": d})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("2025年APP", gw.pdftext(out))
+
+    def test_right_to_left_text(self):
+        """Hebrew in a font that has it is set in logical order, not a crash."""
+        dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+        if not os.path.exists(dejavu):
+            self.skipTest("no DejaVu Sans")
+        good = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc, family: Noto Serif CJK SC"
+        roles = "".join(f"  {r}:\n    - {{file: {good}}}\n    - {{file: {dejavu}}}\n"
+                        for r in ("xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "latin"))
+        d = self.data_dir("roles:\n" + roles)
+        out = self.path("rtl.pdf")
+        r = self.render(self.write("doc.yaml", DOC.replace("正文第一段。", "收到שלום来函，مرحبا。")), out,
+                        env={"GONGWEN_DATA_DIR": d})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(gw.render_warnings(out), [])
+
+    def test_zero_width_and_combining_characters(self):
+        """Zero-width characters, variation selectors and combining marks go
+        with the character before them: no font of their own is needed."""
+        text = "中\u200b文，\u845b\U000e0101根，café\u0301，中\u200d文。"
+        out = self.path("zw.pdf")
+        r = self.render(self.write("zw.yaml", DOC.replace("正文第一段。", text)), out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("E0810", r.stderr)
+        self.assertNotIn("U+0301", r.stderr)
+
     # --- output -------------------------------------------------------------
 
     def test_disk_full(self):
