@@ -120,14 +120,20 @@ static void place_line(layout *L, gw_line *line, double x, double top, double em
 
 enum align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
-/* Left edge for a line of the given measure, aligned inside the type area
- * between left + inset_l and right - inset_r. */
-static double line_x(const layout *L, const gw_line *ln, enum align align, double inset_l, double inset_r)
+/* Where something `width` wide starts when aligned in the type area, `inset`
+ * in from the side it is aligned to. */
+static double aligned_x(const layout *L, double width, enum align align, double inset)
 {
-    double left = L->t->type_left + inset_l, width = L->t->type_width - inset_l - inset_r;
-    if (align == ALIGN_CENTER) return left + (width - ln->width) / 2 - ln->start;
-    if (align == ALIGN_RIGHT) return left + width - ln->width - ln->start;
-    return left;
+    if (align == ALIGN_CENTER) return L->t->type_left + (L->t->type_width - width) / 2;
+    if (align == ALIGN_RIGHT) return L->t->type_left + L->t->type_width - inset - width;
+    return L->t->type_left + inset;
+}
+
+/* The origin for a set line, so that the line (from its start) is aligned;
+ * a flush-left line keeps its indent. */
+static double line_x(const layout *L, const gw_line *ln, enum align align)
+{
+    return align == ALIGN_LEFT ? L->t->type_left : aligned_x(L, ln->width, align, 0) - ln->start;
 }
 
 /* The baseline sits below the line's top by the em-box height of the
@@ -144,7 +150,7 @@ static void flow_lines(layout *L, gw_lines *lines, const char *text, const gw_te
         double top = next_line_top(L);
         if (!L->page) break;
         gw_line *ln = &lines->lines[i];
-        place_line(L, ln, line_x(L, ln, align, 0, 0), top, style_em_top(st), 1, text);
+        place_line(L, ln, line_x(L, ln, align), top, style_em_top(st), 1, text);
     }
     gw_lines_free(lines);
 }
@@ -204,10 +210,7 @@ static double set_line_at(layout *L, const char *text, const gw_style *style, do
         gw_line *ln = &lines.lines[0];
         double hscale = max_width > 0 && ln->width > max_width ? max_width / ln->width : 1;
         width = ln->width * hscale;
-        double x = L->t->type_left + inset;
-        if (align == ALIGN_CENTER) x = L->t->type_left + (L->t->type_width - width) / 2;
-        if (align == ALIGN_RIGHT) x = L->t->type_left + L->t->type_width - inset - width;
-        place_line(L, ln, x, top, style_em_top(&st), hscale, text);
+        place_line(L, ln, aligned_x(L, width, align, inset), top, style_em_top(&st), hscale, text);
     }
     gw_lines_free(&lines);
     return width;
@@ -226,19 +229,17 @@ static char *reply_text(const gw_document *d, const gw_template *t)
     return gw_buf_steal(&b, NULL);
 }
 
-/* 版头: mark, 发文字号 (with 签发人), reply category, red rule.  Returns
- * the rule's y. */
-/* A full rule, or a double one: `first` on y, the second line under it
- * (second_over: above it) at gap from edge to edge; centred on the type area. */
-static void add_rule(layout *L, double y, double width, double first, double second, double gap,
-                     int second_over)
+/* The template's red rule, centred on the type area: its first line on y,
+ * and for a double rule the second line under it (second_over: above it). */
+static void add_rule(layout *L, double y, int second_over)
 {
     const gw_template *t = L->t;
-    double cx = t->type_left + t->type_width / 2, half = width / 2;
-    gw_rule_item rule = { cx - half, y, cx + half, y, first, t->rule_color };
+    double cx = t->type_left + t->type_width / 2, half = t->rule_width / 2;
+    gw_rule_item rule = { cx - half, y, cx + half, y, t->rule_thickness, t->rule_color };
     if (!gw_page_add_rule(L->page, &rule)) fail(L, GW_ERR_NOMEM);
+    double second = t->rule_second_thickness;
     if (second <= 0) return;
-    double offset = first / 2 + gap + second / 2;
+    double offset = t->rule_thickness / 2 + t->rule_second_gap + second / 2;
     rule.y1 = rule.y2 = y + (second_over ? -offset : offset);
     rule.thickness = second;
     if (!gw_page_add_rule(L->page, &rule)) fail(L, GW_ERR_NOMEM);
@@ -292,7 +293,7 @@ static double header(layout *L)
     double mark_bottom = t->mark_top + t->mark.size, bottom;
     if (strcmp(t->rule_below, "mark") == 0) {
         double rule_y = mark_bottom + t->rule_gap + t->rule_thickness / 2;
-        add_rule(L, rule_y, t->rule_width, t->rule_thickness, t->rule_second_thickness, t->rule_second_gap, 0);
+        add_rule(L, rule_y, 0);
         double top = rule_bottom(t, rule_y) + t->number_below_rule;
         set_number(L, top);
         bottom = d->number ? top + t->number.size : rule_bottom(t, rule_y);
@@ -300,7 +301,7 @@ static double header(layout *L)
         double top = mark_bottom + (double)t->number_gap_lines * t->line_pitch;
         set_number(L, top);
         double rule_y = top + t->number.size + t->rule_gap;
-        add_rule(L, rule_y, t->rule_width, t->rule_thickness, t->rule_second_thickness, t->rule_second_gap, 0);
+        add_rule(L, rule_y, 0);
         bottom = rule_bottom(t, rule_y);
     }
     if (d->reply_category) {
@@ -320,7 +321,7 @@ static void first_page_rule(layout *L)
     gw_page *keep = L->page;
     L->page = &L->dl->pages[0];
     double y = t->page_height - t->first_page_rule - t->rule_thickness / 2;
-    add_rule(L, y, t->rule_width, t->rule_thickness, t->rule_second_thickness, t->rule_second_gap, 1);
+    add_rule(L, y, 1);
     L->page = keep;
 }
 
