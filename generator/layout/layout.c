@@ -216,17 +216,31 @@ static double set_line_at(layout *L, const char *text, const gw_style *style, do
     return width;
 }
 
-static char *reply_text(const gw_document *d, const gw_template *t)
+/* A template's text form with each {name} replaced by its value. */
+static char *fill(const char *format, const char *const *names, const char *const *values, size_t n)
 {
     gw_buf b;
     gw_buf_init(&b);
-    const char *label = d->reply_label ? d->reply_label : t->reply_label;
-    for (const char *p = t->reply_format; *p; p++) {
-        if (strncmp(p, "{label}", 7) == 0) { gw_buf_puts(&b, label); p += 6; }
-        else if (strncmp(p, "{category}", 10) == 0) { gw_buf_puts(&b, d->reply_category); p += 9; }
-        else gw_buf_append(&b, p, 1);
+    for (const char *p = format; *p;) {
+        size_t k = 0;
+        while (k < n && !(*p == '{' && strncmp(p + 1, names[k], strlen(names[k])) == 0 &&
+                          p[1 + strlen(names[k])] == '}'))
+            k++;
+        if (k < n) {
+            gw_buf_puts(&b, values[k]);
+            p += strlen(names[k]) + 2;
+        } else {
+            gw_buf_append(&b, p++, 1);
+        }
     }
     return gw_buf_steal(&b, NULL);
+}
+
+static char *reply_text(const gw_document *d, const gw_template *t)
+{
+    const char *names[] = { "label", "category" };
+    const char *values[] = { d->reply_label ? d->reply_label : t->reply_label, d->reply_category };
+    return fill(t->reply_format, names, values, 2);
 }
 
 /* The template's red rule, centred on the type area: its first line on y,
@@ -356,7 +370,12 @@ static void signature(layout *L)
     gw_status s = gw_set_plain(d->signature_name, strlen(d->signature_name), &st, HUGE_WIDTH, 0, loc, L->diags, &name);
     if (s != GW_OK) { fail(L, s); return; }
     s = gw_set_plain(d->date, strlen(d->date), &st, HUGE_WIDTH, 0, loc, L->diags, &date);
-    if (s != GW_OK) { fail(L, s); gw_lines_free(&name); return; }
+    if (s != GW_OK || !name.count || !date.count) {
+        fail(L, s);
+        gw_lines_free(&name);
+        gw_lines_free(&date);
+        return;
+    }
     double right = t->type_left + t->type_width - (double)t->signature_right_chars * t->char_pitch;
     double name_x = right - name.lines[0].width;
     double date_x = name_x + (double)t->date_shift_chars * t->char_pitch;
@@ -365,8 +384,9 @@ static void signature(layout *L)
         name_x = date_x - (double)t->date_shift_chars * t->char_pitch;
     }
     double em = style_em_top(&st);
-    if (L->line + 3 > t->lines_per_page) carry_lines(L, 2);    /* blank line, name, date */
-    next_line_top(L);                                 /* one blank line */
+    if (L->line + t->signature_gap_lines + 2 > t->lines_per_page)      /* blank lines, name, date */
+        carry_lines(L, t->signature_carry_lines);
+    for (long i = 0; i < t->signature_gap_lines; i++) next_line_top(L);
     double top = next_line_top(L);
     if (L->page) place_line(L, &name.lines[0], name_x, top, em, 1, d->signature_name);
     top = next_line_top(L);
@@ -375,18 +395,26 @@ static void signature(layout *L)
     gw_lines_free(&date);
 }
 
+static char *page_number_text(const char *format, size_t page)
+{
+    char n[24];
+    snprintf(n, sizeof n, "%zu", page);
+    const char *names[] = { "n" }, *values[] = { n };
+    return fill(format, names, values, 1);
+}
+
 static void page_numbers(layout *L)
 {
     const gw_template *t = L->t;
     first_page_rule(L);
     for (size_t p = t->first_page_number ? 0 : 1; p < L->dl->page_count; p++) {
-        char text[64];
-        snprintf(text, sizeof text, "— %zu —", p + 1);
+        char *text = page_number_text(t->page_number_format, p + 1);
         L->page = &L->dl->pages[p];
         double top = t->type_top + t->type_height + t->page_number_gap;
         int odd = (p + 1) % 2 == 1;
         set_line_at(L, text, &t->page_number, top, odd ? ALIGN_RIGHT : ALIGN_LEFT,
                     t->page_number_inset, 0);
+        free(text);
     }
 }
 

@@ -61,6 +61,9 @@ static const field fields[] = {
     FIELD("labels.signers", F_STRING, signer_label),
     FIELD("closing.signature_right_chars", F_INT, signature_right_chars),
     FIELD("closing.date_shift_chars", F_INT, date_shift_chars),
+    FIELD("closing.gap_lines", F_INT, signature_gap_lines),
+    FIELD("closing.carry_lines", F_INT, signature_carry_lines),
+    FIELD("labels.page_number", F_STRING, page_number_format),
     FIELD("colophon.inset", F_LENGTH, colophon_inset),
     FIELD("footer.page_number_gap", F_LENGTH, page_number_gap),
     FIELD("footer.page_number_inset", F_LENGTH, page_number_inset),
@@ -240,5 +243,6 @@ void gw_template_destroy(gw_template *t)
     free(t->reply_label);
     free(t->reply_format);
     free(t->signer_label);
+    free(t->page_number_format);
     free(t);
 }

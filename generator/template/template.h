@@ -53,6 +53,10 @@ typedef struct gw_template {
     char  *signer_label;              /* 签发人： before the signers' names */
     long   signature_right_chars;     /* unsealed: the name this far in from the right */
     long   date_shift_chars;          /* the date starts this far right of the name */
+    long   signature_gap_lines;       /* blank lines between the text and the signature */
+    long   signature_carry_lines;     /* lines of text that go over with a signature that
+                                       * does not fit, so it never stands alone */
+    char  *page_number_format;        /* "— {n} —" */
     double colophon_inset;            /* 抄送 this far in from the left */
     double page_number_gap;           /* type area bottom to the page number's top */
     double page_number_inset;         /* from the outer edge of the type area */
