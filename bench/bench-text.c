@@ -64,8 +64,8 @@ int main(int argc, char **argv)
     gw_fontset *fs = gw_fontset_load(GW_SOURCE_DIR "/fonts/fonts.yaml", d);
     if (!paras || !fs) { fprintf(stderr, "bench-text: cannot read %s or the fonts\n", doc); return 1; }
     double pitch = 156 * 72 / 25.4 / 28;
-    gw_text_style body = { gw_fontset_role(fs, "fangsong"), gw_fontset_role(fs, "latin"), 16, pitch, { 0, 0, 0, 0, 1 } };
-    gw_measure m = { 156 * 72 / 25.4, 2 * pitch, 0, 1 };
+    gw_text_style body = { gw_fontset_role(fs, "fangsong"), gw_fontset_role(fs, "latin"), 16, pitch, { 0, 0, 0, 0, 1 }, 0 };
+    gw_measure m = { 156 * 72 / 25.4, 2 * pitch, 1 };
     double *t = malloc((size_t)rounds * sizeof *t);
     for (int r = 0; r < rounds; r++) {
         double t0 = now_ms();

@@ -19,9 +19,9 @@ static void load_fonts(void)
     if (!fonts) abort();
     double pitch = 156 * 72 / 25.4 / 28;
     body = (gw_text_style){ gw_fontset_role(fonts, "fangsong"), gw_fontset_role(fonts, "latin"), 16, pitch,
-                            { 0, 0, 0, 0, 1 } };
+                            { 0, 0, 0, 0, 1 }, 0 };
     title = (gw_text_style){ gw_fontset_role(fonts, "xiaobiaosong"), gw_fontset_role(fonts, "latin"), 22, 22,
-                             { 0, 0, 0, 0, 1 } };
+                             { 0, 0, 0, 0, 1 }, 0 };
 }
 
 /* Every line of a result lies inside the text and, when justified, is no
@@ -44,7 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gw_diagnostics *d = gw_diagnostics_create();
     gw_loc loc = { "fuzz", 1, 1, "", 0 };
     gw_span span = { 0, size, &body };
-    gw_measure m = { 442.2, 2 * body.pitch, size & 1 ? 4 : 0, 1 };
+    body.latin_gap = size & 1 ? 4 : 0;
+    gw_measure m = { 442.2, 2 * body.pitch, 1 };
     gw_lines lines;
     if (gw_set_text(text, size, &span, 1, &m, loc, d, &lines) == GW_OK) {
         check(&lines, size, m.width);

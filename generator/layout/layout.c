@@ -67,6 +67,7 @@ static int text_style(layout *L, const gw_style *s, int with_latin, gw_text_styl
     out->size = s->size;
     out->pitch = is_grid_style(L, s) ? L->t->char_pitch * s->size / L->t->body.size : s->size;
     out->color = s->color;
+    out->latin_gap = L->t->latin_gap;
     report_substitute(L, out->role, s);
     report_substitute(L, out->latin, NULL);
     if (out->role && out->role->chain_len) return 1;
@@ -164,7 +165,7 @@ static void flow_text(layout *L, const char *text, const gw_style *style, double
     gw_lines lines;
     if (!text || !text_style(L, style, 1, &st)) return;
     gw_span span = { 0, strlen(text), &st };
-    gw_measure m = { L->t->type_width, indent, L->t->latin_gap, justify };
+    gw_measure m = { L->t->type_width, indent, justify };
     gw_loc loc = { L->doc->path, src.line, src.column, path, 0 };
     gw_status s = gw_set_text(text, span.end, &span, 1, &m, loc, L->diags, &lines);
     if (s != GW_OK) { fail(L, s); return; }
@@ -466,7 +467,7 @@ static void flow_block(layout *L, const gw_block *b, const char *path)
     size_t n = 0;
     gw_span *spans = block_spans(b, &body, &heading, &emphasis, &n);
     if (!spans) { fail(L, GW_ERR_NOMEM); return; }
-    gw_measure m = { t->type_width, (double)t->indent_chars * t->char_pitch, t->latin_gap, 1 };
+    gw_measure m = { t->type_width, (double)t->indent_chars * t->char_pitch, 1 };
     gw_loc loc = { L->doc->path, b->src.line, b->src.column, path, b->verbatim };
     gw_lines lines;
     gw_status s = n ? gw_set_text(b->text, strlen(b->text), spans, n, &m, loc, L->diags, &lines) : GW_OK;

@@ -122,9 +122,7 @@ static int emit_run(breaker *b, size_t s, size_t e, const double *xs, gw_line *l
             out->gid = sg->glyphs[g].gid;
             out->x = xs[i - s] - run.x + a->glyph_dx + glyph_offset(sg, a, k) + sg->glyphs[g].x_offset * scale;
             if (g > 0 && sg->glyphs[g - 1].cluster == sg->glyphs[g].cluster) continue;
-            size_t j = g + 1;
-            while (j < sg->glyph_count && sg->glyphs[j].cluster == sg->glyphs[g].cluster) j++;
-            size_t c1 = j < sg->glyph_count ? sg->glyphs[j].cluster : sg->start + sg->len;
+            size_t c1 = gw_cluster_end(sg, g);
             out->text_start = (uint32_t)(sg->glyphs[g].cluster - t0);
             out->text_len = (uint32_t)(c1 - sg->glyphs[g].cluster);
         }
@@ -189,7 +187,7 @@ gw_status gw_set_text(const char *text, size_t len, const gw_span *spans, size_t
 {
     memset(out, 0, sizeof *out);
     breaker b = { .m = m, .text = text, .out = out };
-    gw_status st = gw_itemize(text, len, spans, span_count, m->latin_gap, m->width - m->first_indent, loc,
+    gw_status st = gw_itemize(text, len, spans, span_count, m->width - m->first_indent, loc,
                               diags, &b.it);
     if (st == GW_OK && !break_lines(&b)) st = GW_ERR_NOMEM;
     gw_itemized_free(&b.it);
@@ -201,7 +199,7 @@ gw_status gw_set_plain(const char *text, size_t len, const gw_text_style *style,
                        double first_indent, gw_loc loc, gw_diagnostics *diags, gw_lines *out)
 {
     gw_span span = { 0, len, style };
-    gw_measure m = { width, first_indent, 0, 0 };
+    gw_measure m = { width, first_indent, 0 };
     return gw_set_text(text, len, &span, 1, &m, loc, diags, out);
 }
 

@@ -142,8 +142,7 @@ static uint32_t char_at(const itemizer *z, size_t at)
     return gw_utf8_next(z->text, z->len, &at);
 }
 
-/* Where a cluster's text ends: the next cluster's start or the segment's end. */
-static size_t cluster_end(const gw_segment *s, size_t g)
+size_t gw_cluster_end(const gw_segment *s, size_t g)
 {
     size_t j = g + 1;
     while (j < s->glyph_count && s->glyphs[j].cluster == s->glyphs[g].cluster) j++;
@@ -160,7 +159,7 @@ static gw_atom *glyph_atom(itemizer *z, uint32_t seg_index, size_t g, size_t e)
     a->glyph_start = (uint32_t)g;
     a->glyph_count = (uint32_t)(e - g);
     a->text_start = s->glyphs[g].cluster;
-    a->text_end = (uint32_t)cluster_end(s, e - 1);
+    a->text_end = (uint32_t)gw_cluster_end(s, e - 1);
     return a;
 }
 
@@ -274,7 +273,6 @@ static int is_han_like(const gw_atom *a)
     return !(a->cls & (GW_CH_LATIN | GW_CH_SPACE | GW_CH_OPENING | GW_CH_CLOSING | GW_CH_NO_START | GW_CH_NO_END));
 }
 
-/* Han next to a Latin word gets latin_gap of space, as margins of the word. */
 /* A Latin word wider than the measure (a web address) cannot stay whole:
  * it is cut into pieces that fit, after a / . - _ where one is near. */
 static int split_wide_words(itemizer *z, double measure)
@@ -316,12 +314,14 @@ static int split_wide_words(itemizer *z, double measure)
     return 1;
 }
 
-static void latin_margins(gw_itemized *o, double gap)
+/* Han next to a Latin word gets the word's style's latin_gap of space, as
+ * margins of the word (dropped at line ends). */
+static void latin_margins(gw_itemized *o)
 {
-    if (gap <= 0) return;
     for (size_t i = 0; i < o->atom_count; i++) {
         gw_atom *a = &o->atoms[i];
-        if (!(a->cls & GW_CH_LATIN)) continue;
+        double gap = o->segs[a->seg].style->latin_gap;      /* the word's own style */
+        if (!(a->cls & GW_CH_LATIN) || gap <= 0) continue;
         if (i > 0 && is_han_like(&o->atoms[i - 1])) { a->margin_left = gap; a->width += gap; a->glyph_dx += gap; }
         if (i + 1 < o->atom_count && is_han_like(&o->atoms[i + 1])) { a->margin_right = gap; a->width += gap; }
     }
@@ -347,8 +347,7 @@ static void glue(itemizer *z)
 }
 
 gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t span_count,
-                     double latin_gap, double measure, gw_loc loc, gw_diagnostics *diags,
-                     gw_itemized *out)
+                     double measure, gw_loc loc, gw_diagnostics *diags, gw_itemized *out)
 {
     memset(out, 0, sizeof *out);
     itemizer z = { text, len, spans, span_count, loc, diags, out, GW_OK, { 0 }, 0, 0, 0 };
@@ -365,7 +364,7 @@ gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t 
     glue(&z);                                    /* before splitting: the pieces may break */
     if (!split_wide_words(&z, measure)) return GW_ERR_NOMEM;
     compress_adjacent_marks(out);
-    latin_margins(out, latin_gap);
+    latin_margins(out);
     return z.status;
 }
 

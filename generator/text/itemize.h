@@ -39,7 +39,10 @@ typedef struct gw_itemized {
 
 /* Latin words wider than `measure` are cut to fit (warning W0812). */
 gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t span_count,
-                     double latin_gap, double measure, gw_loc loc, gw_diagnostics *diags,
-                     gw_itemized *out);
+                     double measure, gw_loc loc, gw_diagnostics *diags, gw_itemized *out);
 void      gw_itemized_free(gw_itemized *it);
+
+/* Where the text of glyph g's cluster ends: the next cluster's start, or
+ * the segment's end. */
+size_t gw_cluster_end(const gw_segment *s, size_t g);
 #endif

@@ -22,6 +22,7 @@ typedef struct gw_text_style {
     double         size;       /* points */
     double         pitch;      /* width of one grid cell (a CJK character), points */
     gw_color       color;
+    double         latin_gap;  /* space between Han and Latin text (none at line ends) */
 } gw_text_style;
 
 /* A style over text[start, end). */
@@ -33,7 +34,6 @@ typedef struct gw_span {
 typedef struct gw_measure {
     double width;              /* the line length: the type area's width */
     double first_indent;       /* the first line starts this far in */
-    double latin_gap;          /* space between Han and Latin text (none at line ends) */
     int    justify;            /* fill every line but the last to width */
 } gw_measure;
 

@@ -194,7 +194,7 @@ static void missing_glyphs_and_fallback(void)
     CHECK(gw_role_face_for(fang, 0x10FFFD) == NULL);
 
     /* The breaker names a character no font has, with its place, and goes on. */
-    gw_text_style st = { fang, gw_fontset_role(fs, "latin"), 16, 15.793, { 0, 0, 0, 0, 1 } };
+    gw_text_style st = { fang, gw_fontset_role(fs, "latin"), 16, 15.793, { 0, 0, 0, 0, 1 }, 0 };
     gw_lines lines;
     gw_loc loc = { "doc.yaml", 7, 3, "body[2]", 0 };
     const char *text = "甲\xF4\x8F\xBF\xBD乙\xF4\x8F\xBF\xBC";

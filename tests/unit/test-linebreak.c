@@ -125,8 +125,8 @@ int main(void)
     /* 三号仿宋 on the GB/T 9704 grid: 28 characters in 156 mm, 2 indented */
     double pitch = 156 * MM / 28;
     body = (gw_text_style){ gw_fontset_role(fonts, "fangsong"), gw_fontset_role(fonts, "latin"), 16, pitch,
-                            { 0, 0, 0, 0, 1 } };
-    measure = (gw_measure){ 156 * MM, 2 * pitch, 0, 1 };
+                            { 0, 0, 0, 0, 1 }, 0 };
+    measure = (gw_measure){ 156 * MM, 2 * pitch, 1 };
     corpus_case *cases = NULL;
     int n = load_corpus(source_path("tests/data/linebreak/corpus.txt"), &cases);
     if (!print_mode) CHECK_MSG(n >= 60, "only %d cases", n);

@@ -46,7 +46,7 @@ int main(void)
     if (!fonts) return check_summary();
     /* 二号小标宋 */
     title = (gw_text_style){ gw_fontset_role(fonts, "xiaobiaosong"), gw_fontset_role(fonts, "latin"), 22, 22,
-                             { 0, 0, 0, 0, 1 } };
+                             { 0, 0, 0, 0, 1 }, 0 };
     /* fits: one line */
     expect("关于印发《公文处理办法》的通知", "关于印发《公文处理办法》的通知");
     /* the seeds: short over long, the ordinal whole (as the Xiamen letter prints it) */
