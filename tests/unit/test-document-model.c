@@ -5,7 +5,6 @@
 #include "document/document.h"
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char text[] =
     "gongwen: 1\n"
@@ -37,17 +36,13 @@ static const char text[] =
 
 static void model(void)
 {
-    char path[] = "/tmp/gw-model-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0 && write(fd, text, sizeof text - 1) == (ssize_t)(sizeof text - 1));
-    close(fd);
     gw_diagnostics *diags = gw_diagnostics_create();
-    gw_document *d = gw_document_load(path, diags);
+    gw_document *d = gw_document_load_memory("model.yaml", ".", text, sizeof text - 1, diags);
     for (size_t i = 0; i < gw_diagnostics_count(diags); i++)
         fprintf(stderr, "%s %s\n", gw_diagnostics_get(diags, i)->code, gw_diagnostics_get(diags, i)->message);
     CHECK(gw_diagnostics_count(diags) == 1);                 /* the (一) warning */
     CHECK(d != NULL);
-    if (!d) { unlink(path); gw_diagnostics_destroy(diags); return; }
+    if (!d) { gw_diagnostics_destroy(diags); return; }
     CHECK(strcmp(d->copy_number, "000012") == 0);
     CHECK(strcmp(d->classification, "秘密★1年") == 0 && strcmp(d->urgency, "特急") == 0);
     CHECK(d->issuer_count == 2 && strcmp(d->issuer, "福州市晋安区卫生健康局") == 0 && d->issuer_mark == NULL);
@@ -78,7 +73,6 @@ static void model(void)
     }
     gw_document_destroy(d);
     gw_diagnostics_destroy(diags);
-    unlink(path);
 }
 
 /* Paragraph places in a literal block: each its own line, at its indentation. */
@@ -90,12 +84,8 @@ static void literal_places(void)
         "\n"
         "    一、标题\n"
         "signature: {date: 2025-06-12}\n";
-    char path[] = "/tmp/gw-model-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0 && write(fd, doc, sizeof doc - 1) == (ssize_t)(sizeof doc - 1));
-    close(fd);
     gw_diagnostics *diags = gw_diagnostics_create();
-    gw_document *d = gw_document_load(path, diags);
+    gw_document *d = gw_document_load_memory("places.yaml", ".", doc, sizeof doc - 1, diags);
     CHECK(d && d->block_count == 2 && gw_diagnostics_count(diags) == 0);
     if (d && d->block_count == 2) {
         CHECK(d->blocks[0].src.line == 5 && d->blocks[0].src.column == 5);
@@ -103,7 +93,6 @@ static void literal_places(void)
     }
     gw_document_destroy(d);
     gw_diagnostics_destroy(diags);
-    unlink(path);
 }
 
 int main(void)
