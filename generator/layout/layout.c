@@ -38,16 +38,6 @@ static double em_top(const gw_face *face, double size)
     return top * size / face->upem;
 }
 
-/* Grid styles share the body's character pitch (scaled to their size). */
-static int is_grid_style(const layout *L, const gw_style *s)
-{
-    const gw_template *t = L->t;
-    if (s == &t->body || s == &t->colophon || s == &t->emphasis) return 1;
-    for (int i = 0; i < 4; i++)
-        if (s == &t->heading[i]) return 1;
-    return 0;
-}
-
 /* A role set in another font than its original is said once a document. */
 static void report_substitute(layout *L, const gw_role *role, const gw_style *s)
 {
@@ -65,7 +55,7 @@ static int text_style(layout *L, const gw_style *s, int with_latin, gw_text_styl
     out->role = gw_fontset_role(L->fonts, s->role);
     out->latin = with_latin ? gw_fontset_role(L->fonts, L->t->latin.role) : NULL;
     out->size = s->size;
-    out->pitch = is_grid_style(L, s) ? L->t->char_pitch * s->size / L->t->body.size : s->size;
+    out->pitch = s->grid ? L->t->char_pitch * s->size / L->t->body.size : s->size;
     out->color = s->color;
     out->latin_gap = L->t->latin_gap;
     report_substitute(L, out->role, s);

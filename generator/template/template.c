@@ -147,6 +147,8 @@ static int read_style(gw_yaml *y, yaml_node_t *node, const char *path, gw_style 
         gw_report(diags, gw_yaml_loc(y, color, path), GW_MSG_TEMPLATE_COLOUR);
         return 0;
     }
+    const char *grid = gw_yaml_str(gw_yaml_get(y, node, "grid"));
+    s->grid = grid && strcmp(grid, "true") == 0;      /* otherwise the style's own size */
     return 1;
 }
 

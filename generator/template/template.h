@@ -14,6 +14,7 @@ typedef struct gw_style {
     char     role[32];
     double   size;
     gw_color color;
+    int      grid;            /* on the character grid (the body's pitch, scaled to its size) */
 } gw_style;
 
 typedef struct gw_template {
