@@ -5,6 +5,20 @@
 #include <string.h>
 #include FT_CID_H
 
+struct gw_face {
+    int        refcount;
+    char      *path;
+    unsigned   index;          /* face within a .ttc/.otc collection */
+    char      *family;         /* English family name, e.g. "Noto Serif CJK SC" */
+    char      *postscript_name;
+    hb_blob_t *blob;
+    hb_face_t *hb_face;
+    hb_font_t *hb_font;        /* scale = upem: advances in font units */
+    FT_Face    ft_face;
+    unsigned   upem, glyph_count;
+    gw_outline outline;
+};
+
 /* OS/2 fsType: 0x0002 restricted licence (no embedding) unless a less
  * restrictive bit (0x0004 preview & print, 0x0008 editable) is set too;
  * 0x0100 no subsetting and 0x0200 bitmap only, which gongwen cannot honour
@@ -140,4 +154,31 @@ unsigned gw_font_file_face_count(FT_Library ft, const char *path)
     unsigned n = (unsigned)face->num_faces;
     FT_Done_Face(face);
     return n;
+}
+
+const char *gw_face_path(const gw_face *f) { return f->path; }
+unsigned    gw_face_index(const gw_face *f) { return f->index; }
+const char *gw_face_family(const gw_face *f) { return f->family; }
+const char *gw_face_style_name(const gw_face *f) { return f->ft_face->style_name ? f->ft_face->style_name : ""; }
+const char *gw_face_postscript_name(const gw_face *f) { return f->postscript_name; }
+unsigned    gw_face_upem(const gw_face *f) { return f->upem; }
+unsigned    gw_face_glyph_count(const gw_face *f) { return f->glyph_count; }
+gw_outline  gw_face_outline(const gw_face *f) { return f->outline; }
+hb_font_t  *gw_face_hb_font(const gw_face *f) { return f->hb_font; }
+hb_face_t  *gw_face_hb_face(const gw_face *f) { return f->hb_face; }
+
+void gw_face_bbox(const gw_face *f, double bbox[4])
+{
+    bbox[0] = f->ft_face->bbox.xMin;
+    bbox[1] = f->ft_face->bbox.yMin;
+    bbox[2] = f->ft_face->bbox.xMax;
+    bbox[3] = f->ft_face->bbox.yMax;
+}
+
+double gw_face_em_box_top(const gw_face *f, double size)
+{
+    hb_position_t top = 0;
+    hb_ot_layout_get_baseline_with_fallback(f->hb_font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+                                            HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &top);
+    return top * size / f->upem;
 }

@@ -1,6 +1,10 @@
 /* gw_face: one face of a font file, opened once (memory-mapped) and shared.
  * HarfBuzz shapes and measures with it, FreeType inspects it (names,
- * collections, CID charset, embedding permission). */
+ * collections, CID charset, embedding permission).
+ *
+ * The struct is private to fonts/: everything else reads a face through the
+ * accessors below, so that what a face keeps (and how it is shared between
+ * threads) can change without touching its users. */
 #ifndef GW_FONTS_FACE_H
 #define GW_FONTS_FACE_H
 #include <hb.h>
@@ -15,25 +19,30 @@ typedef enum gw_outline {
     GW_OUTLINE_CFF_NAMED      /* name-keyed CFF: CIDFontType0, codes are glyph indices */
 } gw_outline;
 
-typedef struct gw_face {
-    int        refcount;
-    char      *path;
-    unsigned   index;          /* face within a .ttc/.otc collection */
-    char      *family;         /* English family name, e.g. "Noto Serif CJK SC" */
-    char      *postscript_name;
-    hb_blob_t *blob;
-    hb_face_t *hb_face;
-    hb_font_t *hb_font;        /* scale = upem: advances in font units */
-    FT_Face    ft_face;
-    unsigned   upem, glyph_count;
-    gw_outline outline;
-} gw_face;
+typedef struct gw_face gw_face;
 
 /* Opens face `index` of a font file.  A missing, unreadable or broken file,
  * or a font whose licence forbids embedding, is an error (E0801-E0804). */
 gw_face *gw_face_open(FT_Library ft, const char *path, unsigned index, gw_diagnostics *diags);
 gw_face *gw_face_reference(gw_face *face);
 void     gw_face_destroy(gw_face *face);
+
+const char *gw_face_path(const gw_face *face);
+unsigned    gw_face_index(const gw_face *face);           /* face within a .ttc/.otc collection */
+const char *gw_face_family(const gw_face *face);          /* English family, e.g. "Noto Serif CJK SC" */
+const char *gw_face_style_name(const gw_face *face);      /* "Regular", "Bold", ... */
+const char *gw_face_postscript_name(const gw_face *face);
+unsigned    gw_face_upem(const gw_face *face);
+unsigned    gw_face_glyph_count(const gw_face *face);
+gw_outline  gw_face_outline(const gw_face *face);
+/* The face's font at scale = upem: advances and extents in font units. */
+hb_font_t  *gw_face_hb_font(const gw_face *face);
+hb_face_t  *gw_face_hb_face(const gw_face *face);
+/* The font's bounding box in font units: xMin, yMin, xMax, yMax. */
+void        gw_face_bbox(const gw_face *face, double bbox[4]);
+/* Height of the ideographic em box's top above the baseline, in points,
+ * for the face set at `size` points. */
+double      gw_face_em_box_top(const gw_face *face, double size);
 
 /* The glyph for a code point, 0 when the face lacks it. */
 uint32_t gw_face_glyph(const gw_face *face, uint32_t codepoint);

@@ -23,7 +23,7 @@ struct gw_fontset {
 static gw_face *open_face(gw_fontset *fs, const char *path, unsigned index, gw_diagnostics *diags)
 {
     for (size_t i = 0; i < fs->open_count; i++)
-        if (fs->open[i]->index == index && strcmp(fs->open[i]->path, path) == 0) return fs->open[i];
+        if (gw_face_index(fs->open[i]) == index && strcmp(gw_face_path(fs->open[i]), path) == 0) return fs->open[i];
     gw_diagnostics *why = gw_diagnostics_create();
     gw_diagnostics_set_language(why, gw_diagnostics_language(diags));
     gw_face *f = gw_face_open(fs->ft, path, index, why);
@@ -87,7 +87,7 @@ static gw_face *find_by_file(gw_fontset *fs, const char *file, const char *famil
     unsigned n = gw_font_file_face_count(fs->ft, path);
     for (unsigned i = 0; i < n; i++) {
         gw_face *f = open_face(fs, path, i, diags);
-        if (f && strcasecmp(f->family, family) == 0) return f;
+        if (f && strcasecmp(gw_face_family(f), family) == 0) return f;
     }
     return NULL;
 }

@@ -32,10 +32,7 @@ static void fail(layout *L, gw_status st)
 /* Height of the ideographic em box above the baseline, for a face at size. */
 static double em_top(const gw_face *face, double size)
 {
-    hb_position_t top = 0;
-    hb_ot_layout_get_baseline_with_fallback(face->hb_font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
-                                            HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &top);
-    return top * size / face->upem;
+    return gw_face_em_box_top(face, size);
 }
 
 /* A role set in another font than its original is said once a document. */
@@ -46,8 +43,8 @@ static void report_substitute(layout *L, const gw_role *role, const gw_style *s)
         if (L->warned[i] == role) return;
     if (L->warned_count < sizeof L->warned / sizeof *L->warned) L->warned[L->warned_count++] = role;
     gw_loc loc = { L->t->path, 0, 0, s ? s->role : role->name, 0 };
-    gw_report(L->diags, loc, GW_MSG_FONT_SUBSTITUTE, role->original, role->name, role->chain[0]->family,
-              role->chain[0]->ft_face->style_name);
+    gw_report(L->diags, loc, GW_MSG_FONT_SUBSTITUTE, role->original, role->name, gw_face_family(role->chain[0]),
+              gw_face_style_name(role->chain[0]));
 }
 
 static int text_style(layout *L, const gw_style *s, int with_latin, gw_text_style *out)

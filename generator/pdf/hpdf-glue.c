@@ -81,7 +81,7 @@ static HPDF_Dict descriptor(HPDF_Doc doc, const gw_embedded_font *f)
     const char *data = hb_blob_get_data(f->program, &len);
     HPDF_Dict file = new_stream(doc, data, len);
     if (!file) return NULL;
-    if (f->face->outline == GW_OUTLINE_TRUETYPE) {
+    if (gw_face_outline(f->face) == GW_OUTLINE_TRUETYPE) {
         HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
         HPDF_Dict_Add(d, "FontFile2", file);
     } else {
@@ -125,7 +125,7 @@ static HPDF_Dict cid_font(HPDF_Doc doc, const gw_embedded_font *f)
 {
     HPDF_Dict cf = HPDF_Dict_New(doc->mmgr);
     if (!cf || HPDF_Xref_Add(doc->xref, cf) != HPDF_OK) return NULL;
-    int tt = f->face->outline == GW_OUTLINE_TRUETYPE;
+    int tt = gw_face_outline(f->face) == GW_OUTLINE_TRUETYPE;
     HPDF_Dict_AddName(cf, "Type", "Font");
     HPDF_Dict_AddName(cf, "Subtype", tt ? "CIDFontType2" : "CIDFontType0");
     HPDF_Dict_AddName(cf, "BaseFont", f->base_name);

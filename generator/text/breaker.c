@@ -91,7 +91,7 @@ static int append_run(gw_line *line, gw_glyph_run *run)
 static double glyph_offset(const gw_segment *sg, const gw_atom *a, size_t i)
 {
     if (a->pair) return i == 0 ? 0 : sg->style->pitch;
-    double x = 0, scale = sg->style->size / sg->face->upem;
+    double x = 0, scale = sg->style->size / gw_face_upem(sg->face);
     for (size_t g = a->glyph_start; g < a->glyph_start + i; g++) x += sg->glyphs[g].x_advance * scale;
     return x;
 }
@@ -113,7 +113,7 @@ static int emit_run(breaker *b, size_t s, size_t e, const double *xs, gw_line *l
     if (!run.glyphs || !run.text) { free(run.glyphs); free(run.text); return 0; }
     memcpy(run.text, b->text + t0, t1 - t0);
     run.text[t1 - t0] = '\0';
-    double scale = run.size / sg->face->upem;
+    double scale = run.size / gw_face_upem(sg->face);
     for (size_t i = s; i < e; i++) {
         const gw_atom *a = &b->it.atoms[i];
         for (size_t k = 0; k < a->glyph_count; k++) {

@@ -14,7 +14,7 @@ size_t gw_shape(gw_face *face, const char *text, size_t text_len, size_t start, 
      * Arabic) are set in logical order rather than reordered, which keeps
      * clusters rising through the text. */
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-    hb_shape(face->hb_font, buf, NULL, 0);
+    hb_shape(gw_face_hb_font(face), buf, NULL, 0);
     unsigned n = 0;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
