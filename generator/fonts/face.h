@@ -1,6 +1,8 @@
 /* gw_face: one face of a font file, opened once (memory-mapped) and shared.
- * HarfBuzz shapes and measures with it, FreeType inspects it (names,
- * collections, CID charset, embedding permission).
+ * HarfBuzz shapes, measures and names it; FreeType reads, once and only
+ * for the PDF writer, what HarfBuzz does not tell (CID charset, bounding box).
+ * A face is immutable once open and may be used from any number of threads;
+ * its reference count is atomic.
  *
  * The struct is private to fonts/: everything else reads a face through the
  * accessors below, so that what a face keeps (and how it is shared between
@@ -9,8 +11,6 @@
 #define GW_FONTS_FACE_H
 #include <hb.h>
 #include <stdint.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
 #include "util/diag.h"
 
 typedef enum gw_outline {
@@ -23,7 +23,7 @@ typedef struct gw_face gw_face;
 
 /* Opens face `index` of a font file.  A missing, unreadable or broken file,
  * or a font whose licence forbids embedding, is an error (E0801-E0804). */
-gw_face *gw_face_open(FT_Library ft, const char *path, unsigned index, gw_diagnostics *diags);
+gw_face *gw_face_open(const char *path, unsigned index, gw_diagnostics *diags);
 gw_face *gw_face_reference(gw_face *face);
 void     gw_face_destroy(gw_face *face);
 
@@ -51,5 +51,5 @@ uint32_t gw_face_glyph(const gw_face *face, uint32_t codepoint);
 uint32_t gw_face_cid(const gw_face *face, uint32_t gid);
 
 /* Number of faces in a font file (1 for a plain .ttf/.otf), 0 when unreadable. */
-unsigned gw_font_file_face_count(FT_Library ft, const char *path);
+unsigned gw_font_file_face_count(const char *path);
 #endif

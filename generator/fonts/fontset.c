@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 struct gw_fontset {
-    FT_Library ft;
     char      *dir;           /* fonts.yaml's folder: relative files are found here */
     gw_role   *roles;
     size_t     role_count;
@@ -26,7 +25,7 @@ static gw_face *open_face(gw_fontset *fs, const char *path, unsigned index, gw_d
         if (gw_face_index(fs->open[i]) == index && strcmp(gw_face_path(fs->open[i]), path) == 0) return fs->open[i];
     gw_diagnostics *why = gw_diagnostics_create();
     gw_diagnostics_set_language(why, gw_diagnostics_language(diags));
-    gw_face *f = gw_face_open(fs->ft, path, index, why);
+    gw_face *f = gw_face_open(path, index, why);
     if (!f) {
         const gw_diag *d = gw_diagnostics_get(why, 0);
         gw_report(diags, gw_loc_file(path), GW_MSG_FONT_SKIPPED,
@@ -84,7 +83,7 @@ static gw_face *find_by_file(gw_fontset *fs, const char *file, const char *famil
              file[0] == '/' ? "" : "/", file);
     if (access(path, R_OK) != 0) return NULL;      /* not fetched or not installed */
     if (!family) return open_face(fs, path, index < 0 ? 0 : (unsigned)index, diags);
-    unsigned n = gw_font_file_face_count(fs->ft, path);
+    unsigned n = gw_font_file_face_count(path);
     for (unsigned i = 0; i < n; i++) {
         gw_face *f = open_face(fs, path, i, diags);
         if (f && strcasecmp(gw_face_family(f), family) == 0) return f;
@@ -153,7 +152,7 @@ gw_fontset *gw_fontset_load(const char *fonts_yaml, gw_diagnostics *diags)
     gw_yaml *y = gw_yaml_load_file(fonts_yaml, diags);
     if (!y) return NULL;
     gw_fontset *fs = calloc(1, sizeof *fs);
-    int ok = fs && FT_Init_FreeType(&fs->ft) == 0;
+    int ok = fs != NULL;
     if (ok) {
         fs->dir = strdup(fonts_yaml);
         char *slash = fs->dir ? strrchr(fs->dir, '/') : NULL;
@@ -181,7 +180,6 @@ void gw_fontset_destroy(gw_fontset *fs)
     free(fs->roles);
     for (size_t i = 0; i < fs->open_count; i++) gw_face_destroy(fs->open[i]);
     free(fs->open);
-    if (fs->ft) FT_Done_FreeType(fs->ft);
     free(fs->dir);
     free(fs);
 }

@@ -5,6 +5,7 @@
 #include "util/buf.h"
 #include "util/messages.h"
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

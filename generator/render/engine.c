@@ -8,15 +8,19 @@
 #include "util/atomic-file.h"
 #include "util/messages.h"
 #include "render/engine-internal.h"
+#include "render/template-cache.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+/* Immutable once created, but for the template cache (which locks): one
+ * engine may render documents from any number of threads at once. */
 struct gw_engine {
-    char       *data_dir;
-    gw_fontset *fonts;
+    char              *data_dir;
+    gw_fontset        *fonts;
+    gw_template_cache *templates;
 };
 
 const char *gw_version(void) { return GW_VERSION; }
@@ -34,8 +38,9 @@ gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *dia
     if (options && options->fonts_file) snprintf(fonts, sizeof fonts, "%s", options->fonts_file);
     else snprintf(fonts, sizeof fonts, "%s/fonts/fonts.yaml", e->data_dir ? e->data_dir : ".");
     e->fonts = e->data_dir ? gw_fontset_load(fonts, diags) : NULL;
-    if (!e->fonts) {
-        gw_status st = e->data_dir ? GW_ERR_FONT : GW_ERR_NOMEM;
+    e->templates = e->data_dir ? gw_template_cache_create(e->data_dir) : NULL;
+    if (!e->fonts || !e->templates) {
+        gw_status st = e->data_dir && !e->fonts ? GW_ERR_FONT : GW_ERR_NOMEM;
         gw_engine_destroy(e);
         return st;
     }
@@ -47,6 +52,7 @@ void gw_engine_destroy(gw_engine *e)
 {
     if (!e) return;
     gw_fontset_destroy(e->fonts);
+    gw_template_cache_destroy(e->templates);
     free(e->data_dir);
     free(e);
 }
@@ -70,15 +76,14 @@ static int64_t document_epoch(const gw_document *d)
 
 /* A document laid out: what rendering and dumping share. */
 typedef struct laid_out {
-    gw_document     *doc;
-    gw_template     *template;
+    gw_document       *doc;
+    const gw_template *template;    /* the engine's */
     gw_display_list *list;
 } laid_out;
 
 static void laid_out_free(laid_out *l)
 {
     gw_display_list_destroy(l->list);
-    gw_template_destroy(l->template);
     gw_document_destroy(l->doc);
 }
 
@@ -88,7 +93,7 @@ static gw_status lay_out(gw_engine *e, gw_document *doc, gw_diagnostics *diags, 
     memset(out, 0, sizeof *out);
     out->doc = doc;
     if (!out->doc) return GW_ERR_INPUT;
-    out->template = gw_template_load(e->data_dir, out->doc->template_name, out->doc->dir, diags);
+    out->template = gw_template_cache_get(e->templates, out->doc->template_name, out->doc->dir, diags);
     if (!out->template) return GW_ERR_INPUT;
     return gw_layout(out->doc, out->template, e->fonts, diags, &out->list);
 }

@@ -4,8 +4,8 @@
 size_t gw_shape(gw_face *face, const char *text, size_t text_len, size_t start, size_t len,
                 gw_shaped **out)
 {
-    static hb_language_t zh;
-    if (!zh) zh = hb_language_from_string("zh-Hans", -1);
+    /* HarfBuzz interns languages in a lock-free list: no cache needed here */
+    hb_language_t zh = hb_language_from_string("zh-Hans", -1);
     hb_buffer_t *buf = hb_buffer_create();
     hb_buffer_add_utf8(buf, text, (int)text_len, (unsigned)start, (int)len);
     hb_buffer_set_language(buf, zh);

@@ -7,6 +7,8 @@
 #include "pdf/embedded-font.h"
 #include "text/lines.h"
 #include <hb-subset.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,7 +23,7 @@ static FT_Library ft;
 static gw_face *open_face(const char *path, unsigned index)
 {
     gw_diagnostics *d = gw_diagnostics_create();
-    gw_face *f = gw_face_open(ft, path, index, d);
+    gw_face *f = gw_face_open(path, index, d);
     CHECK_MSG(f != NULL, "cannot open %s", path);
     gw_diagnostics_destroy(d);
     return f;
@@ -220,15 +222,15 @@ static void missing_glyphs_and_fallback(void)
 static void broken_font_files(void)
 {
     gw_diagnostics *d = gw_diagnostics_create();
-    CHECK(gw_face_open(ft, "/nonexistent/font.otf", 0, d) == NULL);
+    CHECK(gw_face_open("/nonexistent/font.otf", 0, d) == NULL);
     CHECK(has_diag(d, "E0801", NULL));
     char path[] = "/tmp/gw-font-XXXXXX";
     int fd = mkstemp(path);
     CHECK(write(fd, "OTTO garbage that is not a font", 31) == 31);
     close(fd);
-    CHECK(gw_face_open(ft, path, 0, d) == NULL);
+    CHECK(gw_face_open(path, 0, d) == NULL);
     CHECK(has_diag(d, "E0802", NULL));
-    CHECK(gw_face_open(ft, LIBERATION, 5, d) == NULL);           /* no such face */
+    CHECK(gw_face_open(LIBERATION, 5, d) == NULL);           /* no such face */
     unlink(path);
     gw_diagnostics_destroy(d);
 }
