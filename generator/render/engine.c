@@ -99,34 +99,53 @@ static gw_status lay_out(gw_engine *e, gw_document *doc, gw_diagnostics *diags, 
 }
 
 static gw_status render_document(gw_engine *e, gw_document *doc, const gw_render_options *options,
-                                 gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
+                                 gw_diagnostics *diags, gw_rendered *out)
 {
     gw_render_options defaults;
     gw_render_options_init(&defaults);
     if (!options) options = &defaults;
+    memset(out, 0, sizeof *out);
     laid_out l;
     gw_status st = lay_out(e, doc, diags, &l);
     if (st == GW_OK) {
         gw_pdf_info info = { doc->title, doc->issuer, doc->number,
                              options->source_date_epoch >= 0 ? options->source_date_epoch : document_epoch(doc) };
-        st = gw_pdf_write(l.list, &info, diags, pdf, pdf_len);
+        out->pages = l.list->page_count;
+        st = gw_pdf_write(l.list, &info, diags, &out->pdf, &out->len);
     }
     laid_out_free(&l);
+    if (st != GW_OK) {
+        free(out->pdf);
+        memset(out, 0, sizeof *out);
+    }
     return st;
+}
+
+gw_status gw_render_document(gw_engine *e, const char *input, const gw_render_options *options,
+                             gw_diagnostics *diags, gw_rendered *out)
+{
+    return render_document(e, gw_document_load(input, diags), options, diags, out);
 }
 
 gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_options *options,
                               gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
 {
-    return render_document(e, gw_document_load(input, diags), options, diags, pdf, pdf_len);
+    gw_rendered r;
+    gw_status st = gw_render_document(e, input, options, diags, &r);
+    *pdf = r.pdf;
+    *pdf_len = r.len;
+    return st;
 }
 
 gw_status gw_render_buffer(gw_engine *e, const char *name, const char *yaml, size_t len,
                            const gw_render_options *options, gw_diagnostics *diags,
                            unsigned char **pdf, size_t *pdf_len)
 {
-    gw_document *doc = gw_document_load_memory(name, ".", yaml, len, diags);
-    return render_document(e, doc, options, diags, pdf, pdf_len);
+    gw_rendered r;
+    gw_status st = render_document(e, gw_document_load_memory(name, ".", yaml, len, diags), options, diags, &r);
+    *pdf = r.pdf;
+    *pdf_len = r.len;
+    return st;
 }
 
 gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags, char **json)
