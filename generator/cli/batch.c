@@ -278,8 +278,8 @@ static int parse_options(int argc, char **argv, options *o, batch_jobs *jobs, in
     for (int i = 1; inputs && i < argc && *rc < 0; i++) {
         char *end;
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) o->outdir = argv[++i];
-        else if (strcmp(argv[i], "-j") == 0 && i + 1 < argc) {
-            o->threads = strtol(argv[++i], &end, 10);
+        else if (strncmp(argv[i], "-j", 2) == 0 && (argv[i][2] || i + 1 < argc)) {   /* -j N or -jN */
+            o->threads = strtol(argv[i][2] ? argv[i] + 2 : argv[++i], &end, 10);
             if (*end || o->threads < 1 || o->threads > 1024) *rc = EXIT_USAGE;
         } else if (strcmp(argv[i], "--report") == 0 && i + 1 < argc) o->report = argv[++i];
         else if (strcmp(argv[i], "--fail-fast") == 0) o->fail_fast = 1;

@@ -314,7 +314,7 @@ static void set_info(writer *w, const gw_pdf_info *info)
 
 static gw_status save(writer *w, unsigned char **out, size_t *out_len)
 {
-    if (HPDF_SaveToStream(w->doc) != HPDF_OK) return GW_ERR_INTERNAL;
+    if (gw_hpdf_deflate_contents(w->doc) != HPDF_OK || HPDF_SaveToStream(w->doc) != HPDF_OK) return GW_ERR_INTERNAL;
     HPDF_UINT32 size = HPDF_GetStreamSize(w->doc);
     unsigned char *buf = malloc(size ? size : 1);
     if (!buf) return GW_ERR_NOMEM;
@@ -337,7 +337,7 @@ gw_status gw_pdf_write(const gw_display_list *dl, const gw_pdf_info *info, gw_di
     writer w = { .dl = dl };
     w.doc = HPDF_New(on_hpdf_error, &w);
     if (!w.doc) return GW_ERR_NOMEM;
-    HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
+    HPDF_SetCompressionMode(w.doc, HPDF_COMP_IMAGE);   /* the rest: deflate.c, once */
     set_info(&w, info);
     gw_status st = collect_glyphs(&w);
     if (st == GW_OK) st = embed_fonts(&w, diags);
