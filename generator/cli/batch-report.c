@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "util/atomic-file.h"
 #include "util/hash.h"
+#include "util/profile.h"
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -146,6 +147,18 @@ void batch_print_summary(FILE *to, const batch_jobs *jobs, const batch_totals *t
     print_by_code(to, jobs, &set, GW_WARNING);
     free(set.items);
     free(set.slots);
+}
+
+void batch_print_profile(FILE *to, size_t documents)
+{
+    double total = 0, per = documents ? 1e6 * (double)documents : 1e6;
+    fputs("gongwen batch: ms a document by stage:", to);
+    for (int s = 0; s < GW_STAGE_COUNT; s++) {
+        double ms = (double)gw_profile_total((gw_stage)s) / per;
+        total += ms;
+        fprintf(to, "%s %s %.2f", s ? "," : "", gw_profile_stage_name((gw_stage)s), ms);
+    }
+    fprintf(to, "; total %.2f\n", total);
 }
 
 static void json_diagnostics(FILE *to, const gw_diagnostics *diags)

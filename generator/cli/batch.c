@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "util/atomic-file.h"
 #include "util/messages.h"
+#include "util/profile.h"
 #include <errno.h>
 #include <nettle/sha2.h>
 #include <pthread.h>
@@ -31,6 +32,7 @@ static void usage(FILE *to)
           "--check         render in memory and report each PDF in OUTDIR that differs\n"
           "                from what its document renders to; write nothing\n"
           "--report FILE   write what happened to each document as JSON (docs/batch-report.md)\n"
+          "--profile       print where the time went, stage by stage\n"
           "Exit 0: every document written (or, with --check, the same); 1: some document\n"
           "has errors (or differs); 2: usage; 3: the machine (fonts, files).\n", to);
 }
@@ -38,7 +40,7 @@ static void usage(FILE *to)
 typedef struct options {
     const char  *outdir, *report;
     long         threads;
-    int          fail_fast, check;
+    int          fail_fast, check, profile;
 } options;
 
 typedef struct batch {
@@ -128,7 +130,9 @@ static void run_job(batch *b, batch_job *j)
         j->pages = r.pages;
         j->bytes = r.len;
         sha256_hex(r.pdf, r.len, j->sha256);
+        uint64_t written = gw_profile_clock();
         j->status = b->opt->check ? compare_with_disk(j->output, &r) : write_output(j, &r);
+        gw_profile_since(GW_STAGE_OUTPUT, written);
     } else {
         j->status = JOB_ERROR;
     }
@@ -284,6 +288,7 @@ static int parse_options(int argc, char **argv, options *o, batch_jobs *jobs, in
         } else if (strcmp(argv[i], "--report") == 0 && i + 1 < argc) o->report = argv[++i];
         else if (strcmp(argv[i], "--fail-fast") == 0) o->fail_fast = 1;
         else if (strcmp(argv[i], "--check") == 0) o->check = 1;
+        else if (strcmp(argv[i], "--profile") == 0) o->profile = 1;
         else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) { usage(stdout); *rc = EXIT_OK; }
         else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "gongwen batch: unknown option %s\n", argv[i]);
@@ -332,7 +337,7 @@ static void pass_signal_on(int sig)
 
 int cmd_batch(int argc, char **argv)
 {
-    options o = { NULL, NULL, 0, 0, 0 };
+    options o = { NULL, NULL, 0, 0, 0, 0 };
     batch b;
     memset(&b, 0, sizeof b);
     b.opt = &o;
@@ -342,6 +347,7 @@ int cmd_batch(int argc, char **argv)
         fprintf(stderr, "gongwen batch: SOURCE_DATE_EPOCH must be a number of seconds\n");
         rc = EXIT_USAGE;
     }
+    gw_profile_enable(o.profile);
     if (rc < 0 && !open_engine(&b)) rc = EXIT_ENV;
     if (rc < 0) {
         batch_totals totals;
@@ -350,6 +356,7 @@ int cmd_batch(int argc, char **argv)
         pthread_cond_init(&b.changed, NULL);
         rc = run_all(&b, &totals);
         batch_print_summary(stderr, &b.jobs, &totals, cli_language());
+        if (o.profile) batch_print_profile(stderr, b.jobs.count);
         if (o.report && !batch_write_report(o.report, &b.jobs, &totals)) {
             fprintf(stderr, "gongwen batch: cannot write the report %s: %s\n", o.report, strerror(errno));
             if (rc < EXIT_ENV) rc = EXIT_ENV;

@@ -53,6 +53,8 @@ typedef struct batch_totals {
 /* Every diagnostic of the run, in input order, each distinct one once
  * with the number of documents it came from; then the summary lines. */
 void batch_print_summary(FILE *to, const batch_jobs *jobs, const batch_totals *totals, gw_language lang);
+/* CPU time by stage (util/profile.h), in ms a document, all threads added. */
+void batch_print_profile(FILE *to, size_t documents);
 /* The report (docs/batch-report.md).  0 when it cannot be written. */
 int  batch_write_report(const char *path, const batch_jobs *jobs, const batch_totals *totals);
 const char *batch_status_name(job_status status);

@@ -44,6 +44,14 @@ void        gw_face_bbox(const gw_face *face, double bbox[4]);
  * for the face set at `size` points. */
 double      gw_face_em_box_top(const gw_face *face, double size);
 
+/* The HarfBuzz face to subset from: the face itself, or, once this face
+ * has been subset often enough in this process, the same face prepared
+ * with hb_subset_preprocess (the same subsets, several times faster). */
+hb_face_t  *gw_face_subset_source(const gw_face *face);
+/* Tells how long a subset of this face took; may prepare the face (which
+ * takes this thread 0.1-2 s, once). */
+void        gw_face_subset_spent(const gw_face *face, double seconds);
+
 /* The glyph for a code point, 0 when the face lacks it. */
 uint32_t gw_face_glyph(const gw_face *face, uint32_t codepoint);
 

@@ -1,6 +1,7 @@
 #include "pdf/embedded-font.h"
 #include "util/grow.h"
 #include "util/hash.h"
+#include "util/profile.h"
 #include "util/utf8.h"
 #include <hb-ot.h>
 #include <math.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 gw_embedded_font *gw_embedded_font_create(gw_face *face)
 {
@@ -164,8 +166,14 @@ int gw_embedded_font_finish(gw_embedded_font *f)
 {
     if (f->finished) return 1;
     hb_subset_input_t *in = subset_input(f);
-    hb_subset_plan_t *plan = in ? hb_subset_plan_create_or_fail(gw_face_hb_face(f->face), in) : NULL;
+    uint64_t start = gw_profile_clock();
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    hb_subset_plan_t *plan = in ? hb_subset_plan_create_or_fail(gw_face_subset_source(f->face), in) : NULL;
     hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    gw_profile_since(GW_STAGE_SUBSET, start);
+    gw_face_subset_spent(f->face, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     int ok = sub && build_entries(f, hb_subset_plan_old_to_new_glyph_mapping(plan));
     if (ok) {
         f->program = program_of(f, sub);

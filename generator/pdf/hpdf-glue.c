@@ -66,10 +66,10 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
 }
 
 /* Replaces what a stream dictionary holds with data, compressed. */
-static HPDF_STATUS set_deflated(HPDF_Dict s, const void *data, size_t len)
+static HPDF_STATUS set_deflated(HPDF_Dict s, const void *data, size_t len, gw_deflate_kind kind)
 {
     size_t n = 0;
-    unsigned char *z = gw_deflate(data, len, &n);
+    unsigned char *z = gw_deflate(data, len, kind, &n);
     if (!z) return HPDF_FAILD_TO_ALLOC_MEM;
     HPDF_MemStream_FreeData(s->stream);
     HPDF_STATUS st = HPDF_Stream_Write(s->stream, z, (HPDF_UINT)n);
@@ -79,10 +79,10 @@ static HPDF_STATUS set_deflated(HPDF_Dict s, const void *data, size_t len)
     return st;
 }
 
-static HPDF_Dict new_stream(HPDF_Doc doc, const void *data, size_t len)
+static HPDF_Dict new_stream(HPDF_Doc doc, const void *data, size_t len, gw_deflate_kind kind)
 {
     HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    return s && set_deflated(s, data, len) == HPDF_OK ? s : NULL;
+    return s && set_deflated(s, data, len, kind) == HPDF_OK ? s : NULL;
 }
 
 /* A memory stream's bytes, which libharu keeps in blocks, in one buffer. */
@@ -108,7 +108,7 @@ HPDF_STATUS gw_hpdf_deflate_contents(HPDF_Doc doc)
         if (contents->filter != HPDF_STREAM_FILTER_NONE || contents->write_fn) continue;   /* libharu's, or done */
         size_t len;
         unsigned char *raw = stream_bytes(contents->stream, &len);
-        HPDF_STATUS st = raw ? set_deflated(contents, raw, len) : HPDF_FAILD_TO_ALLOC_MEM;
+        HPDF_STATUS st = raw ? set_deflated(contents, raw, len, GW_DEFLATE_TEXT) : HPDF_FAILD_TO_ALLOC_MEM;
         free(raw);
         if (st != HPDF_OK) return st;
     }
@@ -132,7 +132,7 @@ static HPDF_Dict descriptor(HPDF_Doc doc, const gw_embedded_font *f)
     if (!d || HPDF_Xref_Add(doc->xref, d) != HPDF_OK) return NULL;
     unsigned len = 0;
     const char *data = hb_blob_get_data(f->program, &len);
-    HPDF_Dict file = new_stream(doc, data, len);
+    HPDF_Dict file = new_stream(doc, data, len, GW_DEFLATE_DENSE);
     if (!file) return NULL;
     if (gw_face_outline(f->face) == GW_OUTLINE_TRUETYPE) {
         HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
@@ -202,7 +202,7 @@ HPDF_STATUS gw_hpdf_type0_complete(HPDF_Doc doc, HPDF_Font type0, const gw_embed
     gw_buf cmap;
     gw_buf_init(&cmap);
     gw_embedded_font_tounicode(f, &cmap);
-    HPDF_Dict tu = cmap.failed ? NULL : new_stream(doc, cmap.data, cmap.len);
+    HPDF_Dict tu = cmap.failed ? NULL : new_stream(doc, cmap.data, cmap.len, GW_DEFLATE_TEXT);
     gw_buf_free(&cmap);
     HPDF_Array desc = HPDF_Array_New(doc->mmgr);
     if (!cf || !tu || !desc) return HPDF_FAILD_TO_ALLOC_MEM;

@@ -7,6 +7,7 @@
 #include "template/template.h"
 #include "util/atomic-file.h"
 #include "util/messages.h"
+#include "util/profile.h"
 #include "render/engine-internal.h"
 #include "render/template-cache.h"
 #include <errno.h>
@@ -93,9 +94,13 @@ static gw_status lay_out(gw_engine *e, gw_document *doc, gw_diagnostics *diags, 
     memset(out, 0, sizeof *out);
     out->doc = doc;
     if (!out->doc) return GW_ERR_INPUT;
+    uint64_t start = gw_profile_clock();
     out->template = gw_template_cache_get(e->templates, out->doc->template_name, out->doc->dir, diags);
+    start = gw_profile_since(GW_STAGE_LOAD, start);
     if (!out->template) return GW_ERR_INPUT;
-    return gw_layout(out->doc, out->template, e->fonts, diags, &out->list);
+    gw_status st = gw_layout(out->doc, out->template, e->fonts, diags, &out->list);
+    gw_profile_since(GW_STAGE_LAYOUT, start);
+    return st;
 }
 
 static gw_status render_document(gw_engine *e, gw_document *doc, const gw_render_options *options,
@@ -111,7 +116,9 @@ static gw_status render_document(gw_engine *e, gw_document *doc, const gw_render
         gw_pdf_info info = { doc->title, doc->issuer, doc->number,
                              options->source_date_epoch >= 0 ? options->source_date_epoch : document_epoch(doc) };
         out->pages = l.list->page_count;
+        uint64_t start = gw_profile_clock();
         st = gw_pdf_write(l.list, &info, diags, &out->pdf, &out->len);
+        gw_profile_since(GW_STAGE_PDF, start);
     }
     laid_out_free(&l);
     if (st != GW_OK) {
@@ -124,7 +131,10 @@ static gw_status render_document(gw_engine *e, gw_document *doc, const gw_render
 gw_status gw_render_document(gw_engine *e, const char *input, const gw_render_options *options,
                              gw_diagnostics *diags, gw_rendered *out)
 {
-    return render_document(e, gw_document_load(input, diags), options, diags, out);
+    uint64_t start = gw_profile_clock();
+    gw_document *doc = gw_document_load(input, diags);
+    gw_profile_since(GW_STAGE_LOAD, start);
+    return render_document(e, doc, options, diags, out);
 }
 
 gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_options *options,
@@ -180,10 +190,12 @@ gw_status gw_render_file(gw_engine *e, const char *input, const char *output,
     unsigned char *pdf = NULL;
     size_t len = 0;
     gw_status st = gw_render_to_memory(e, input, options, diags, &pdf, &len);
+    uint64_t start = gw_profile_clock();
     if (st == GW_OK && !gw_write_file_atomic(output, pdf, len)) {
         gw_report(diags, gw_loc_file(output), GW_MSG_CANNOT_WRITE, strerror(errno));
         st = GW_ERR_IO;
     }
+    gw_profile_since(GW_STAGE_OUTPUT, start);
     free(pdf);
     return st;
 }

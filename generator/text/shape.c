@@ -1,4 +1,5 @@
 #include "text/shape.h"
+#include "util/profile.h"
 #include <stdlib.h>
 
 size_t gw_shape(gw_face *face, const char *text, size_t text_len, size_t start, size_t len,
@@ -6,6 +7,7 @@ size_t gw_shape(gw_face *face, const char *text, size_t text_len, size_t start, 
 {
     /* HarfBuzz interns languages in a lock-free list: no cache needed here */
     hb_language_t zh = hb_language_from_string("zh-Hans", -1);
+    uint64_t began = gw_profile_clock();
     hb_buffer_t *buf = hb_buffer_create();
     hb_buffer_add_utf8(buf, text, (int)text_len, (unsigned)start, (int)len);
     hb_buffer_set_language(buf, zh);
@@ -32,5 +34,6 @@ size_t gw_shape(gw_face *face, const char *text, size_t text_len, size_t start, 
     }
     hb_buffer_destroy(buf);
     *out = g;
+    gw_profile_since(GW_STAGE_SHAPE, began);
     return n;
 }
