@@ -86,6 +86,9 @@ char *gw_text_list_join(const gw_text_list *list, const char *sep);
 
 /* The loaders for the parts of the document (one file each). */
 void gw_load_body(gw_reader *R, yaml_node_t *root);
+/* A body-like node (a literal block or a list, as `body`) into blocks;
+ * path names it in diagnostics (an attachment's "attachments[0].body"). */
+void gw_load_blocks(gw_reader *R, yaml_node_t *node, const char *path, gw_block **blocks, size_t *count);
 void gw_load_signature(gw_reader *R, yaml_node_t *root);
 void gw_check_seal(gw_reader *R, const char *file, yaml_node_t *node, const char *path);
 #endif

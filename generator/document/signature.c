@@ -123,6 +123,9 @@ void gw_load_signature(gw_reader *R, yaml_node_t *root)
         return;
     }
     rd_check_keys(R, sig, gw_schema_signature, "signature");
+    d->signature_src = rd_src(sig);
+    d->date_src = rd_src(rd_node(R, sig, "date"));
+    d->signature_title_src = rd_src(rd_node(R, sig, "title"));
     rd_text_list(R, rd_node(R, sig, "name"), "signature.name", 0, &d->signature_names);
     if (d->signature_names.count == 0)           /* default: the issuers' full names */
         for (size_t i = 0; i < d->issuer_count; i++)

@@ -1,6 +1,5 @@
-/* Page layout: a document and a template to a display list, after GB/T 9704.
- * Walking skeleton: header (mark, number, rule), title, addressee, body,
- * contacts, signature, date, note, 抄送 and page numbers on the line grid. */
+/* Page layout: a document and a template to a display list, after GB/T 9704
+ * (the stages are in layout/stages.h). */
 #ifndef GW_LAYOUT_H
 #define GW_LAYOUT_H
 #include "document/document.h"
