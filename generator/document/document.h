@@ -131,6 +131,33 @@ typedef struct gw_document {
     int   print_year, print_month, print_day;
 } gw_document;
 
+/* What a document's template asks of it.  The document is validated
+ * against its template: the caller (the engine) loads the template the
+ * document names and says what it needs. */
+typedef enum gw_format_kind {
+    GW_FORMAT_FILE, GW_FORMAT_LETTER, GW_FORMAT_ORDER, GW_FORMAT_MINUTES   /* as gw_template_kind */
+} gw_format_kind;
+
+typedef struct gw_format {
+    gw_format_kind      kind;
+    const char *const  *requires;      /* schema field names the document must have */
+    size_t              requires_count;
+} gw_format;
+
+/* Loads the template `name` (a built-in name, or a path relative to
+ * base_dir) and fills *format; 0 when it cannot (it has reported why). */
+typedef int (*gw_format_lookup)(void *user, const char *name, const char *base_dir, gw_format *format);
+
+/* Reads and validates a document against the format its template gives
+ * (lookup NULL: the built-in formats' defaults, from the template's name).
+ * Sets *errors; the model is returned even with errors (NULL only when the
+ * file is not readable YAML). */
+gw_document *gw_document_read_for(const char *path, gw_format_lookup lookup, void *user, gw_diagnostics *diags,
+                                  size_t *errors);
+gw_document *gw_document_read_memory_for(const char *name, const char *dir, const char *data, size_t len,
+                                         gw_format_lookup lookup, void *user, gw_diagnostics *diags,
+                                         size_t *errors);
+
 /* Loads a document file.  Problems go to diags; NULL when the document has
  * errors (nothing is rendered from a document with errors). */
 gw_document *gw_document_load(const char *path, gw_diagnostics *diags);

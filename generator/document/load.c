@@ -9,15 +9,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum template_kind { T_FILE, T_LETTER, T_ORDER, T_MINUTES, T_CUSTOM };
+/* The built-in formats' needs, for a document read without its template
+ * (unit tests, the fuzzers); the templates themselves say the same. */
+static const char *const file_needs[] = { "issuer", "number", "title", "body", "signature" };
+static const char *const order_needs[] = { "issuer", "number", "body", "signature" };
+static const char *const minutes_needs[] = { "issuer", "title", "body" };
 
-static enum template_kind template_kind(const char *name)
+static gw_format default_format(const char *name)
 {
-    if (strcmp(name, "letter") == 0) return T_LETTER;
-    if (strcmp(name, "order") == 0) return T_ORDER;
-    if (strcmp(name, "minutes") == 0) return T_MINUTES;
-    if (strcmp(name, "file") == 0) return T_FILE;
-    return T_CUSTOM;
+    if (strcmp(name, "order") == 0) return (gw_format){ GW_FORMAT_ORDER, order_needs, 4 };
+    if (strcmp(name, "minutes") == 0) return (gw_format){ GW_FORMAT_MINUTES, minutes_needs, 3 };
+    if (strcmp(name, "letter") == 0) return (gw_format){ GW_FORMAT_LETTER, file_needs, 5 };
+    return (gw_format){ GW_FORMAT_FILE, file_needs, 5 };
+}
+
+int rd_requires(const gw_reader *R, const char *name)
+{
+    for (size_t i = 0; i < R->format.requires_count; i++)
+        if (strcmp(R->format.requires[i], name) == 0) return 1;
+    return 0;
 }
 
 static char *field(gw_reader *R, yaml_node_t *map, const char *key, int flags)
@@ -43,8 +53,13 @@ static void load_template(gw_reader *R, yaml_node_t *root)
     gw_document *d = R->doc;
     char *name = field(R, root, "template", RD_RAW);
     d->template_name = name ? name : strdup("file");
-    if (!name || gw_is_builtin_template(name)) return;
+    R->format = default_format(d->template_name);
     yaml_node_t *n = rd_node(R, root, "template");
+    if (!name || gw_is_builtin_template(name)) {
+        if (R->lookup && d->template_name && !R->lookup(R->lookup_user, d->template_name, d->dir, &R->format))
+            rd_report(R, rd_loc(R, n ? n : root, "template"), GW_MSG_TEMPLATE_BROKEN, d->template_name);
+        return;
+    }
     char shown[160];
     gw_excerpt(name, strlen(name), shown, sizeof shown);
     if (!strchr(name, '/')) {
@@ -58,6 +73,8 @@ static void load_template(gw_reader *R, yaml_node_t *root)
     FILE *f = fopen(name[0] == '/' ? name : full, "rb");
     if (!f) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_MISSING, shown, strerror(errno));
     else fclose(f);
+    if (f && R->lookup && !R->lookup(R->lookup_user, name, d->dir, &R->format))
+        rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_BROKEN, shown);
 }
 
 /* 份号, 密级和保密期限, 紧急程度 */
@@ -148,13 +165,12 @@ static void report_number(gw_reader *R, yaml_node_t *n, gw_number_problem proble
 static void load_number(gw_reader *R, yaml_node_t *root)
 {
     gw_document *d = R->doc;
-    enum template_kind kind = template_kind(d->template_name);
-    d->number = field(R, root, "number", RD_RAW | (kind == T_FILE || kind == T_LETTER ? RD_REQUIRED : 0));
+    d->number = field(R, root, "number", RD_RAW | (rd_requires(R, "number") ? RD_REQUIRED : 0));
     if (!d->number) return;
     yaml_node_t *n = rd_node(R, root, "number");
     d->number_src = rd_src(n);
     char *fixed = NULL, *year = NULL;
-    if (kind == T_ORDER || (kind == T_CUSTOM && strncmp(d->number, "第", 3) == 0)) {
+    if (R->format.kind == GW_FORMAT_ORDER) {
         if (!gw_check_order_number(d->number, &fixed))
             rd_report(R, rd_loc(R, n, "number"), fixed ? GW_MSG_ORDER_NUMBER_FIX : GW_MSG_ORDER_NUMBER, d->number, fixed);
     } else {
@@ -193,7 +209,7 @@ static void load_title(gw_reader *R, yaml_node_t *root)
     yaml_node_t *n = rd_node(R, root, "title");
     d->title_src = rd_src(n);
     if (n && n->type == YAML_SEQUENCE_NODE) {
-        rd_text_list(R, n, "title", RD_REQUIRED, &d->title_lines);
+        rd_text_list(R, n, "title", rd_requires(R, "title") ? RD_REQUIRED : 0, &d->title_lines);
         d->title = gw_text_list_join(&d->title_lines, "");
         if (!d->title)
             rd_report(R, rd_loc(R, n, "title"), GW_MSG_MISSING_EMPTY, "title", gw_schema_zh(gw_schema_root, "title"));
@@ -201,7 +217,7 @@ static void load_title(gw_reader *R, yaml_node_t *root)
         rd_report(R, rd_loc(R, n, "title"), GW_MSG_WRONG_KIND, "title", gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
         return;
     } else {
-        d->title = field(R, root, "title", RD_REQUIRED);
+        d->title = field(R, root, "title", rd_requires(R, "title") ? RD_REQUIRED : 0);
     }
 }
 
@@ -346,8 +362,7 @@ static void load_attendance(gw_reader *R, yaml_node_t *root)
     gw_document *d = R->doc;
     yaml_node_t *n = rd_node(R, root, "attendance");
     if (!n) return;
-    enum template_kind kind = template_kind(d->template_name);
-    if (kind != T_MINUTES && kind != T_CUSTOM)
+    if (R->format.kind != GW_FORMAT_MINUTES)
         rd_report(R, rd_loc(R, n, "attendance"), GW_MSG_ATTENDANCE_TEMPLATE, d->template_name);
     if (n->type != YAML_MAPPING_NODE) {
         rd_report(R, rd_loc(R, n, "attendance"), GW_MSG_WRONG_KIND, "attendance", gw_kind_name(R->diags, GW_KIND_MAPPING));
@@ -453,13 +468,13 @@ static char *dir_of(const char *path)
 }
 
 /* Reads the document in y (which it destroys); relative paths in it start at dir. */
-static gw_document *read_document(gw_yaml *y, const char *path, const char *dir, gw_diagnostics *diags,
-                                  size_t *errors)
+static gw_document *read_document(gw_yaml *y, const char *path, const char *dir, gw_format_lookup lookup,
+                                  void *user, gw_diagnostics *diags, size_t *errors)
 {
     *errors = 1;
     if (!y) return NULL;
     gw_document *doc = calloc(1, sizeof *doc);
-    gw_reader R = { .y = y, .doc = doc, .diags = diags };
+    gw_reader R = { .y = y, .doc = doc, .diags = diags, .lookup = lookup, .lookup_user = user };
     if (doc && (doc->path = strdup(path)) && (doc->dir = dir ? strdup(dir) : dir_of(path))) {
         load_fields(&R);
         *errors = R.errors;
@@ -476,10 +491,23 @@ static gw_document *read_document(gw_yaml *y, const char *path, const char *dir,
     return doc;
 }
 
+gw_document *gw_document_read_for(const char *path, gw_format_lookup lookup, void *user, gw_diagnostics *diags,
+                                  size_t *errors)
+{
+    return read_document(gw_yaml_load_file(path, diags), path, NULL, lookup, user, diags, errors);
+}
+
+gw_document *gw_document_read_memory_for(const char *name, const char *dir, const char *data, size_t len,
+                                         gw_format_lookup lookup, void *user, gw_diagnostics *diags,
+                                         size_t *errors)
+{
+    return read_document(gw_yaml_load_memory(name, data, len, diags), name, dir, lookup, user, diags, errors);
+}
+
 gw_document *gw_document_read(const char *path, gw_diagnostics *diags)
 {
     size_t errors;
-    return read_document(gw_yaml_load_file(path, diags), path, NULL, diags, &errors);
+    return gw_document_read_for(path, NULL, NULL, diags, &errors);
 }
 
 static gw_document *without_errors(gw_document *doc, size_t errors)
@@ -494,14 +522,14 @@ static gw_document *without_errors(gw_document *doc, size_t errors)
 gw_document *gw_document_load(const char *path, gw_diagnostics *diags)
 {
     size_t errors;
-    gw_document *doc = read_document(gw_yaml_load_file(path, diags), path, NULL, diags, &errors);
+    gw_document *doc = gw_document_read_for(path, NULL, NULL, diags, &errors);
     return without_errors(doc, errors);
 }
 
 gw_document *gw_document_read_memory(const char *name, const char *dir, const char *data, size_t len,
                                      gw_diagnostics *diags, size_t *errors)
 {
-    return read_document(gw_yaml_load_memory(name, data, len, diags), name, dir, diags, errors);
+    return gw_document_read_memory_for(name, dir, data, len, NULL, NULL, diags, errors);
 }
 
 gw_document *gw_document_load_memory(const char *name, const char *dir, const char *data, size_t len,

@@ -115,7 +115,8 @@ void gw_load_signature(gw_reader *R, yaml_node_t *root)
     gw_document *d = R->doc;
     yaml_node_t *sig = rd_node(R, root, "signature");
     if (!sig) {
-        rd_report(R, rd_loc(R, root, "signature"), GW_MSG_MISSING, "signature", gw_schema_zh(gw_schema_root, "signature"));
+        if (rd_requires(R, "signature"))
+            rd_report(R, rd_loc(R, root, "signature"), GW_MSG_MISSING, "signature", gw_schema_zh(gw_schema_root, "signature"));
         return;
     }
     if (sig->type != YAML_MAPPING_NODE) {

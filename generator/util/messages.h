@@ -100,6 +100,7 @@ typedef enum gw_msg {
     GW_MSG_PDF_PACK,             /* qpdf's message, or gw_kind_name GW_KIND_UNKNOWN_ERROR */
     /* the page layout */
     GW_MSG_TOO_WIDE,             /* field path, overflow mm, room mm */
+    GW_MSG_TEMPLATE_BROKEN,      /* template name */
     GW_MSG_SEALS_TOO_WIDE,       /* seal count, overflow mm */
     GW_MSG_NOT_IN_FORMAT,        /* field path, template name */
     /* templates */
