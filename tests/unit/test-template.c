@@ -28,8 +28,7 @@ static void builtin_grid(const char *name)
         CHECK_MSG(fabs(t->char_pitch - 15.793) < 0.0005, "pitch %f", t->char_pitch);
         CHECK_MSG(fabs(t->line_pitch - 28.99) < 0.005, "line pitch %f", t->line_pitch);
         CHECK(fabs(t->page_width - 595.276) < 0.001 && fabs(t->page_height - 841.89) < 0.001);
-        CHECK(t->body.size == 16 && t->title.size == 22);
-        CHECK(t->rule_color.cmyk && t->rule_color.m == 1 && t->rule_color.y == 1);
+        CHECK(t->body.text && t->body.text->size == 16 && t->front.title && t->front.title->size == 22);
     }
     CHECK(gw_diagnostics_errors(d) == 0);
     gw_template_destroy(t);
