@@ -12,12 +12,27 @@ static const tnode *at(const tnode *root, const char *section, const char *key)
     return v ? v : s ? s : root;
 }
 
+/* Of two values that do not fit together, the one the template itself
+ * gives rather than one it inherits: that is where the mistake is. */
+static const tnode *own_value(const tctx *c, const tnode *a, const tnode *b)
+{
+    const char *own = c->t->file_count ? c->t->files[0] : NULL;
+    if (b && own && b->src.file == own && !(a && a->src.file == own)) return b;
+    return a ? a : b;
+}
+
 static void check_type_area(tctx *c, const tnode *root)
 {
     const gw_template *t = c->t;
-    if (t->type_left + t->type_width <= t->page_width + 1e-6 && t->type_top + t->type_height <= t->page_height + 1e-6)
+    const tnode *area = tn_get(root, "type_area");
+    const tnode *at_fault = NULL;
+    if (t->type_left + t->type_width > t->page_width + 1e-6)
+        at_fault = own_value(c, tn_get(area, "left"), tn_get(area, "width"));
+    else if (t->type_top + t->type_height > t->page_height + 1e-6)
+        at_fault = own_value(c, tn_get(area, "top"), tn_get(area, "height"));
+    else
         return;
-    gw_report(c->diags, tr_loc(tn_get(root, "type_area"), "type_area"), GW_MSG_TYPE_AREA);
+    gw_report(c->diags, tr_loc(at_fault, "type_area"), GW_MSG_TYPE_AREA);
     c->ok = 0;
 }
 

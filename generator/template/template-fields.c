@@ -105,6 +105,7 @@ static const void *resolve(tctx *c, const tnode *node, const char *path, int rul
     const char *name;
     if (!tv_name(c, node, path, &name)) return NULL;
     if ((flags & TF_NONE) && strcmp(name, "none") == 0) return NULL;
+    if (rule ? c->rules_failed : c->styles_failed) return NULL;     /* reported already */
     const void *found = rule ? (const void *)gw_template_rule(c->t, name) : (const void *)gw_template_style(c->t, name);
     if (found) return found;
     size_t n = rule ? c->t->rule_count : c->t->style_count;

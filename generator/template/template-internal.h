@@ -51,6 +51,8 @@ typedef struct tctx {
     int             ok;          /* 0 once a problem was reported */
     double          char_pitch;  /* the grid units; 0 until the grid is read */
     double          line_pitch;
+    int             styles_failed;   /* styles: (rules:) did not read: names in it are not */
+    int             rules_failed;    /* looked up, so one mistake is not reported 20 times */
 } tctx;
 
 typedef enum tfield_kind {

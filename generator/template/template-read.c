@@ -226,6 +226,7 @@ static char *key_name(tctx *c, const tnode *kid, const char *path)
 
 static void read_styles(tctx *c, const tnode *node)
 {
+    c->styles_failed = 1;
     if (!tr_expect(c, node, "styles", TN_MAP)) return;
     gw_template *t = c->t;
     if (!(t->styles = calloc(node->count ? node->count : 1, sizeof *t->styles))) { no_memory(c, node); return; }
@@ -236,10 +237,12 @@ static void read_styles(tctx *c, const tnode *node)
         t->styles[i].name = key_name(c, node->kids[i], path);
         tr_fields(c, node->kids[i], path, style_fields, COUNT_OF(style_fields), &t->styles[i], 1, "");
     }
+    c->styles_failed = 0;
 }
 
 static void read_rules(tctx *c, const tnode *node)
 {
+    c->rules_failed = 1;
     if (!tr_expect(c, node, "rules", TN_MAP)) return;
     gw_template *t = c->t;
     if (!(t->rules = calloc(node->count ? node->count : 1, sizeof *t->rules))) { no_memory(c, node); return; }
@@ -250,6 +253,7 @@ static void read_rules(tctx *c, const tnode *node)
         t->rules[i].name = key_name(c, node->kids[i], path);
         tr_fields(c, node->kids[i], path, rule_fields, COUNT_OF(rule_fields), &t->rules[i], 1, "");
     }
+    c->rules_failed = 0;
 }
 
 /* top: for place: top, gap: for place: after, neither for with_previous. */
@@ -387,6 +391,7 @@ void tr_template(tctx *c, const tnode *root)
     if ((n = section(c, root, "kind"))) tv_enum(c, n, "kind", kind_words, (int *)&t->kind);
     if ((n = section(c, root, "requires"))) read_requires(c, n);
     read_geometry(c, root);
+    c->styles_failed = c->rules_failed = 1;
     if ((n = section(c, root, "styles"))) read_styles(c, n);
     if ((n = section(c, root, "rules"))) read_rules(c, n);
     if ((n = section(c, root, "header"))) read_header(c, n);

@@ -32,23 +32,23 @@ static gw_loc loc_of(gw_template_src s, const char *path)
 
 /* Escapes in quoted scalars can still produce what the raw-byte check of
  * the YAML loader refuses: a NUL, a control or a bidirectional character. */
-static int scalar_clean(const yaml_node_t *n, gw_template_src src, gw_diagnostics *diags)
+static int scalar_clean(const yaml_node_t *n, gw_template_src src, const char *path, gw_diagnostics *diags)
 {
     const char *s = (const char *)n->data.scalar.value;
     size_t len = n->data.scalar.length, i = 0;
     while (i < len) {
         uint32_t c = gw_utf8_next(s, len, &i);
         if (c == GW_UTF8_INVALID) {
-            gw_report(diags, loc_of(src, ""), GW_MSG_NOT_UTF8, (unsigned char)s[i - 1]);
+            gw_report(diags, loc_of(src, path), GW_MSG_NOT_UTF8, (unsigned char)s[i - 1]);
             return 0;
         }
         if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-            gw_report(diags, loc_of(src, ""), GW_MSG_CONTROL_CHAR, (unsigned)c, gw_control_name(c));
+            gw_report(diags, loc_of(src, path), GW_MSG_CONTROL_CHAR, (unsigned)c, gw_control_name(c));
             return 0;
         }
         if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
             c == 0x061C) {
-            gw_report(diags, loc_of(src, ""), GW_MSG_BIDI_CONTROL, (unsigned)c);
+            gw_report(diags, loc_of(src, path), GW_MSG_BIDI_CONTROL, (unsigned)c);
             return 0;
         }
     }
@@ -61,7 +61,7 @@ typedef struct builder {
     gw_diagnostics *diags;
 } builder;
 
-static tnode *build(builder *b, yaml_node_t *n);
+static tnode *build(builder *b, yaml_node_t *n, const char *path);
 
 static int add_kid(tnode *parent, tnode *kid)
 {
@@ -72,19 +72,20 @@ static int add_kid(tnode *parent, tnode *kid)
     return 1;
 }
 
-static int too_many(builder *b, tnode *node, size_t count)
+static int too_many(builder *b, tnode *node, size_t count, const char *path)
 {
     if (count <= TPL_MAX_ENTRIES) return 0;
-    gw_report(b->diags, loc_of(node->src, ""), GW_MSG_TEMPLATE_TOO_MANY, TPL_MAX_ENTRIES);
+    gw_report(b->diags, loc_of(node->src, path), GW_MSG_TEMPLATE_TOO_MANY, TPL_MAX_ENTRIES);
     return 1;
 }
 
-static int build_list(builder *b, yaml_node_t *n, tnode *out)
+static int build_list(builder *b, yaml_node_t *n, tnode *out, const char *path)
 {
     size_t count = gw_yaml_len(n);
-    if (too_many(b, out, count)) return 0;
+    if (too_many(b, out, count, path)) return 0;
     for (size_t i = 0; i < count; i++) {
-        tnode *kid = build(b, gw_yaml_item(b->y, n, i));
+        char here[256];
+        tnode *kid = build(b, gw_yaml_item(b->y, n, i), tr_index(here, sizeof here, path, i));
         if (!kid || !add_kid(out, kid)) { tn_free(kid); return 0; }
     }
     return 1;
@@ -99,21 +100,23 @@ static tnode *earlier_key(const tnode *map, const char *key)
     return NULL;
 }
 
-static int build_pair(builder *b, tnode *out, yaml_node_pair_t *p)
+static int build_pair(builder *b, tnode *out, yaml_node_pair_t *p, const char *path)
 {
     yaml_node_t *k = yaml_document_get_node(&b->y->doc, p->key);
     gw_template_src ks = src_of(k, b->file);
     if (k->type != YAML_SCALAR_NODE || strlen((const char *)k->data.scalar.value) != k->data.scalar.length) {
-        gw_report(b->diags, loc_of(ks, ""), GW_MSG_TEMPLATE_VALUE_KIND, "key", gw_kind_name(b->diags, GW_KIND_KEY));
+        gw_report(b->diags, loc_of(ks, path), GW_MSG_TEMPLATE_VALUE_KIND, "key", gw_kind_name(b->diags, GW_KIND_KEY));
         return 0;
     }
     const char *key = (const char *)k->data.scalar.value;
+    char here[256];
+    tr_path(here, sizeof here, path, key);
     tnode *first = earlier_key(out, key);
     if (first) {
-        gw_report(b->diags, loc_of(ks, key), GW_MSG_TEMPLATE_DUPLICATE, key, first->key_src.line);
+        gw_report(b->diags, loc_of(ks, here), GW_MSG_TEMPLATE_DUPLICATE, key, first->key_src.line);
         return 0;
     }
-    tnode *kid = build(b, yaml_document_get_node(&b->y->doc, p->value));
+    tnode *kid = build(b, yaml_document_get_node(&b->y->doc, p->value), here);
     if (!kid) return 0;
     kid->key_src = ks;
     if (!(kid->key = strdup(key)) || !add_kid(out, kid)) {
@@ -124,16 +127,16 @@ static int build_pair(builder *b, tnode *out, yaml_node_pair_t *p)
     return 1;
 }
 
-static int build_map(builder *b, yaml_node_t *n, tnode *out)
+static int build_map(builder *b, yaml_node_t *n, tnode *out, const char *path)
 {
     size_t count = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
-    if (too_many(b, out, count)) return 0;
+    if (too_many(b, out, count, path)) return 0;
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
-        if (!build_pair(b, out, p)) return 0;
+        if (!build_pair(b, out, p, path)) return 0;
     return 1;
 }
 
-static tnode *build(builder *b, yaml_node_t *n)
+static tnode *build(builder *b, yaml_node_t *n, const char *path)
 {
     tnode *out = n ? calloc(1, sizeof *out) : NULL;
     if (!out) {
@@ -145,7 +148,7 @@ static tnode *build(builder *b, yaml_node_t *n)
     switch (n->type) {
     case YAML_SCALAR_NODE:
         out->kind = TN_SCALAR;
-        ok = scalar_clean(n, out->src, b->diags);
+        ok = scalar_clean(n, out->src, path, b->diags);
         if (ok && !(out->text = strdup((const char *)n->data.scalar.value))) {
             gw_report(b->diags, gw_loc_file(b->file), GW_MSG_NO_MEMORY);
             ok = 0;
@@ -153,11 +156,11 @@ static tnode *build(builder *b, yaml_node_t *n)
         break;
     case YAML_SEQUENCE_NODE:
         out->kind = TN_LIST;
-        ok = build_list(b, n, out);
+        ok = build_list(b, n, out, path);
         break;
     case YAML_MAPPING_NODE:
         out->kind = TN_MAP;
-        ok = build_map(b, n, out);
+        ok = build_map(b, n, out, path);
         break;
     case YAML_NO_NODE:
         break;
@@ -172,7 +175,7 @@ static tnode *build(builder *b, yaml_node_t *n)
 tnode *tn_from_yaml(gw_yaml *y, const char *file, gw_diagnostics *diags)
 {
     builder b = { y, file, diags };
-    return build(&b, gw_yaml_root(y));
+    return build(&b, gw_yaml_root(y), "");
 }
 
 tnode *tn_get(const tnode *map, const char *key)

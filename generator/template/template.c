@@ -41,13 +41,13 @@ static const char *keep_name(loader *L, const char *name)
 
 /* The file's bytes: a regular file only (opened without blocking, so a
  * FIFO is refused rather than waited on), at most GW_YAML_MAX_BYTES. */
-static char *read_regular(loader *L, const char *path, gw_loc where, struct stat *st, size_t *len)
+static char *read_regular(loader *L, const char *path, gw_loc where, const char *base_name, struct stat *st,
+                          size_t *len)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        gw_report(L->diags, where, GW_MSG_CANNOT_OPEN, strerror(errno));
-        return NULL;
-    }
+    if (fd < 0 && base_name) gw_report(L->diags, where, GW_MSG_TEMPLATE_EXTENDS, base_name, strerror(errno));
+    else if (fd < 0) gw_report(L->diags, where, GW_MSG_CANNOT_OPEN, strerror(errno));
+    if (fd < 0) return NULL;
     char *text = NULL;
     if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
         gw_report(L->diags, where, GW_MSG_TEMPLATE_NOT_REGULAR, path);
@@ -82,8 +82,12 @@ static char *resolve_path(const char *data_dir, const char *name, const char *di
     size_t n = strlen(data_dir) + strlen(name) + strlen(dir) + 32;
     char *p = malloc(n);
     if (!p) return NULL;
-    if (!strchr(name, '/')) snprintf(p, n, "%s/templates/%s.yaml", data_dir, name);
-    else if (name[0] == '/') snprintf(p, n, "%s", name);
+    if (!strchr(name, '/')) {
+        snprintf(p, n, "%s/templates/%s.yaml", data_dir, name);
+        return p;
+    }
+    while (strncmp(name, "./", 2) == 0) name += 2;     /* shorter names in messages */
+    if (name[0] == '/' || strcmp(dir, ".") == 0) snprintf(p, n, "%s", name);
     else snprintf(p, n, "%s/%s", dir, name);
     return p;
 }
@@ -97,12 +101,12 @@ static char *dir_of(const char *path)
 }
 
 /* The tree of the template file at path, its extends: chain merged in.
- * where: the place that named it (for an unreadable file). */
-static tnode *load_file(loader *L, const char *path, gw_loc where)
+ * where: the place that named it; base_name: its name there, for a base. */
+static tnode *load_file(loader *L, const char *path, gw_loc where, const char *base_name)
 {
     struct stat st;
     size_t len = 0;
-    char *text = read_regular(L, path, where, &st, &len);
+    char *text = read_regular(L, path, where, base_name, &st, &len);
     if (!text) return NULL;
     for (size_t i = 0; i < L->depth; i++)
         if (L->chain[i].dev == st.st_dev && L->chain[i].ino == st.st_ino) {
@@ -123,7 +127,7 @@ static tnode *load_file(loader *L, const char *path, gw_loc where)
 /* The base named by extends: (taken out of the tree), loaded first. */
 static tnode *load_base(loader *L, tnode *ext, const char *dir)
 {
-    tctx c = { L->t, L->diags, 1, 0, 0 };
+    tctx c = { .t = L->t, .diags = L->diags, .ok = 1 };
     const char *name = tv_scalar(&c, ext, "extends");
     if (!name) return NULL;
     gw_loc where = tr_loc(ext, "extends");
@@ -135,7 +139,7 @@ static tnode *load_base(loader *L, tnode *ext, const char *dir)
     char *path = resolve_path(L->data_dir, name, dir);
     if (!path) { no_memory(L, name); return NULL; }
     L->depth++;
-    tnode *base = load_file(L, path, where);
+    tnode *base = load_file(L, path, where, name);
     L->depth--;
     free(path);
     return base;
@@ -165,7 +169,7 @@ static tnode *load_text(loader *L, const char *name, const char *text, size_t le
 static gw_template *finish(loader *L, tnode *tree)
 {
     gw_template *t = L->t;
-    tctx c = { t, L->diags, tree != NULL, 0, 0 };
+    tctx c = { .t = t, .diags = L->diags, .ok = tree != NULL };
     if (tree) tr_template(&c, tree);
     if (c.ok) tc_check(&c, tree);
     tn_free(tree);
@@ -197,7 +201,7 @@ gw_template *gw_template_load(const char *data_dir, const char *name, const char
     char *path = resolve_path(data_dir, name, base_dir);
     if (!path) { gw_report(diags, gw_loc_file(name), GW_MSG_NO_MEMORY); return NULL; }
     if (!new_template(&L, data_dir, diags, path)) { free(path); return NULL; }
-    tnode *tree = load_file(&L, path, gw_loc_file(path));
+    tnode *tree = load_file(&L, path, gw_loc_file(path), NULL);
     free(path);
     return finish(&L, tree);
 }
