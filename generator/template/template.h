@@ -169,7 +169,7 @@ typedef struct gw_signature_spec {
     /* signature seal, orders (7.3.5.3) */
     double          person_right;       /* the name (and seal) this far in from the right: 4ch */
     double          person_title_gap;   /* the 职务 this far left of the name: 2ch */
-    long            person_gap_lines;   /* blank lines between the body and the name: 1 */
+    long            person_gap_lines;   /* blank lines between the body and the seal: 2 (下空二行) */
     long            person_date_gap_lines; /* blank lines between the name and the date: 1 */
     double          person_date_right;  /* the date this far in from the right: 4ch */
     /* 附注 */
@@ -216,6 +216,10 @@ typedef struct gw_footer_spec {
 typedef struct gw_template {
     char            *path;
     char            *name;
+    /* The files read: the template and each template it extends; the
+     * gw_template_src places point at these names. */
+    char           **files;
+    size_t           file_count;
     gw_template_kind kind;
     /* Fields the document must have with this template (schema names:
      * "number", "title", ...); the document is validated against them. */
@@ -252,6 +256,10 @@ typedef struct gw_template {
  * there is any. */
 gw_template *gw_template_load(const char *data_dir, const char *name, const char *base_dir,
                               gw_diagnostics *diags);
+/* The same for a template's text in memory (name stands for its file in
+ * diagnostics; an extends: path is relative to base_dir). */
+gw_template *gw_template_load_memory(const char *data_dir, const char *name, const char *text, size_t len,
+                                     const char *base_dir, gw_diagnostics *diags);
 void         gw_template_destroy(gw_template *t);
 
 /* The style or rule of that name, or NULL. */

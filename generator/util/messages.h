@@ -112,6 +112,35 @@ typedef enum gw_msg {
     GW_MSG_TEMPLATE_NUMBER,      /* field path */
     GW_MSG_TEMPLATE_STRING,      /* field path */
     GW_MSG_TYPE_AREA,
+    GW_MSG_TEMPLATE_UNKNOWN_KEY, /* key, where */
+    GW_MSG_TEMPLATE_UNKNOWN_KEY_SUGGEST, /* key, where, suggestion */
+    GW_MSG_TEMPLATE_KEY_NOT_HERE, /* key, what it does not apply to ("item: rule") */
+    GW_MSG_TEMPLATE_ENUM,        /* path, value, the allowed words */
+    GW_MSG_TEMPLATE_ENUM_SUGGEST, /* path, value, the allowed words, suggestion */
+    GW_MSG_TEMPLATE_NO_STYLE,    /* path, name */
+    GW_MSG_TEMPLATE_NO_STYLE_SUGGEST, /* path, name, suggestion */
+    GW_MSG_TEMPLATE_NO_RULE,     /* path, name */
+    GW_MSG_TEMPLATE_NO_RULE_SUGGEST, /* path, name, suggestion */
+    GW_MSG_TEMPLATE_RANGE,       /* path, value as written, low, high (texts) */
+    GW_MSG_TEMPLATE_GRID_UNIT,   /* path */
+    GW_MSG_TEMPLATE_CYCLE,       /* name */
+    GW_MSG_TEMPLATE_TOO_DEEP,    /* limit */
+    GW_MSG_TEMPLATE_NOT_REGULAR, /* path */
+    GW_MSG_TEMPLATE_PLACEHOLDER, /* path, placeholder, the allowed ones */
+    GW_MSG_TEMPLATE_NO_PLACEHOLDERS, /* path */
+    GW_MSG_TEMPLATE_BRACE,       /* path */
+    GW_MSG_TEMPLATE_PLACEHOLDER_TWICE, /* path, placeholder */
+    GW_MSG_TEMPLATE_TEXT_TOO_LONG, /* path, limit in bytes */
+    GW_MSG_TEMPLATE_VALUE_KIND,  /* path, expected kind (gw_kind_name) */
+    GW_MSG_TEMPLATE_DUPLICATE,   /* key, line of the first */
+    GW_MSG_TEMPLATE_TOO_MANY,    /* limit */
+    GW_MSG_TEMPLATE_BOOL,        /* path */
+    GW_MSG_TEMPLATE_REQUIRES,    /* name */
+    GW_MSG_TEMPLATE_REQUIRES_SUGGEST, /* name, suggestion */
+    GW_MSG_TEMPLATE_FIRST_ITEM,
+    GW_MSG_TEMPLATE_NAME,        /* path, limit in bytes */
+    GW_MSG_TEMPLATE_RATIO,       /* path */
+    GW_MSG_TEMPLATE_EXTENDS,     /* name, strerror */
     GW_MSG_COUNT
 } gw_msg;
 
