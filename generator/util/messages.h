@@ -98,6 +98,8 @@ typedef enum gw_msg {
     GW_MSG_SUBSET_FAILED,
     GW_MSG_PDF_LIBRARY,          /* libharu error number (unsigned) */
     GW_MSG_PDF_PACK,             /* qpdf's message, or gw_kind_name GW_KIND_UNKNOWN_ERROR */
+    GW_MSG_IMAGE_UNREADABLE,     /* path, libpng's message */
+    GW_MSG_IMAGE_CHANGED,        /* path, width, height, checked width, checked height */
     /* templates */
     GW_MSG_TEMPLATE_LACKS,       /* field path */
     GW_MSG_STYLE_ROLE,
