@@ -59,7 +59,7 @@ static void put_chunk(FILE *f, const char *type, const unsigned char *data, size
                             (unsigned char)len };
     fwrite(be, 1, 4, f);
     fwrite(type, 1, 4, f);
-    fwrite(data, 1, len, f);
+    if (len) fwrite(data, 1, len, f);
     uLong crc = crc32(crc32(0, (const Bytef *)type, 4), data, (uInt)len);
     unsigned char c[4] = { (unsigned char)(crc >> 24), (unsigned char)(crc >> 16), (unsigned char)(crc >> 8),
                            (unsigned char)crc };
