@@ -103,6 +103,8 @@ gw_status gw_display_list_run(const gw_display_list *dl, gw_device *dev);
 gw_display_list *gw_display_list_create(void);
 void             gw_display_list_destroy(gw_display_list *dl);
 
+/* Appends an empty page, numbered by its place in the list (number = 1,
+ * 2, ...) and showing its number, until the layout says otherwise. */
 gw_page *gw_display_list_add_page(gw_display_list *dl, double width, double height);
 /* Appends a glyph run; the page takes the run's arrays and a face reference.
  * Returns 0 when out of memory (the run's arrays are freed then). */
@@ -124,7 +126,10 @@ int gw_display_list_add_outline(gw_display_list *dl, const char *title, int leve
  * `to`, shifted down by dy points (up when negative). */
 int gw_page_move_items(gw_page *from, size_t first, gw_page *to, double dy);
 
-/* The display list as JSON: pages, glyph runs (font, size, origin, glyph
- * ids and positions, text), rules and line boxes; points, origin top-left. */
-void gw_display_list_json(const gw_display_list *dl, gw_buf *out);
+/* The display list as JSON (the JSON device, json-device.c): images, pages
+ * with their numbers, glyph runs (font, size, origin, glyph ids and
+ * positions, text), rules, line boxes, images and the outline; points,
+ * origin top-left.  docs/layout-json.md describes the format.  Anything but
+ * GW_OK (out of memory, a broken list) leaves out incomplete. */
+gw_status gw_display_list_json(const gw_display_list *dl, gw_buf *out);
 #endif

@@ -172,9 +172,10 @@ gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags,
     if (st == GW_OK) {
         gw_buf b;
         gw_buf_init(&b);
-        gw_display_list_json(l.list, &b);
-        *json = gw_buf_steal(&b, NULL);
-        if (!*json) st = GW_ERR_NOMEM;
+        st = gw_display_list_json(l.list, &b);
+        *json = st == GW_OK ? gw_buf_steal(&b, NULL) : NULL;
+        if (st == GW_OK && !*json) st = GW_ERR_NOMEM;
+        gw_buf_free(&b);
     }
     laid_out_free(&l);
     return st;

@@ -266,6 +266,12 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
     [GW_MSG_PDF_PACK] = { "E0822", E,
         "qpdf could not pack the PDF: %s",
         "qpdf 无法打包 PDF：%s" },
+    [GW_MSG_IMAGE_UNREADABLE] = { "E0823", E,
+        "image %s cannot be decoded: %s",
+        "图片 %s 无法解码：%s" },
+    [GW_MSG_IMAGE_CHANGED] = { "E0824", E,
+        "image %s is now %lu × %lu pixels, not the %lu × %lu it had when checked: it changed while rendering",
+        "图片 %s 现为 %lu × %lu 像素，而检查时为 %lu × %lu：渲染期间文件被改动" },
 
     [GW_MSG_TEMPLATE_LACKS] = { "E0900", E,
         "template lacks %s",

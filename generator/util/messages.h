@@ -103,6 +103,8 @@ typedef enum gw_msg {
     GW_MSG_TEMPLATE_BROKEN,      /* template name */
     GW_MSG_SEALS_TOO_WIDE,       /* seal count, overflow mm */
     GW_MSG_NOT_IN_FORMAT,        /* field path, template name */
+    GW_MSG_IMAGE_UNREADABLE,     /* path, libpng's message */
+    GW_MSG_IMAGE_CHANGED,        /* path, width, height, checked width, checked height */
     /* templates */
     GW_MSG_TEMPLATE_LACKS,       /* field path */
     GW_MSG_STYLE_ROLE,
