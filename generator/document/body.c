@@ -172,7 +172,7 @@ static int text_span(gw_reader *R, yaml_node_t *node, const char *path, size_t *
 
 static int heading_level(gw_reader *R, yaml_node_t *map, const char *path)
 {
-    char level_path[48];
+    char level_path[96];
     snprintf(level_path, sizeof level_path, "%s.level", path);
     yaml_node_t *n = rd_node(R, map, "level");
     if (!n) return -1;
@@ -199,13 +199,13 @@ static void block_item(body_reader *B, yaml_node_t *map, const char *path)
     rd_check_keys(R, map, gw_schema_block, path);
     yaml_node_t *heading = rd_node(R, map, "heading"), *page_break = rd_node(R, map, "page_break");
     if (heading) {
-        char heading_path[48];
+        char heading_path[96];
         snprintf(heading_path, sizeof heading_path, "%s.heading", path);
         int level = heading_level(R, map, path);
         size_t start, n;
         if (text_span(R, heading, heading_path, &start, &n)) text_block(B, heading, start, n, heading_path, level);
     } else if (page_break) {
-        char pb_path[48];
+        char pb_path[96];
         snprintf(pb_path, sizeof pb_path, "%s.page_break", path);
         char *t = rd_text(R, page_break, pb_path, NULL, RD_RAW);
         if (t && is_true(t)) {
