@@ -1,6 +1,7 @@
 /* gongwen check [--strict] [--layout] [--format text|json] FILE...:
- * validates documents against their templates without rendering them;
- * --layout lays them out too.  Exit 0: clean or warnings only; 1: errors
+ * validates documents against their templates and lays them out, without
+ * writing anything, so that what it passes renders; --layout also verifies
+ * the laid-out pages against the template and says which fonts substitute.  Exit 0: clean or warnings only; 1: errors
  * (or warnings under --strict); 2: usage; 3: no fonts or data folder. */
 #include "cli/cli.h"
 #include "document/document.h"
@@ -12,8 +13,9 @@ static void usage(FILE *to)
           "Reports every problem of each document, one per line:\n"
           "  FILE:LINE:COL: error|warning CODE [field]: message\n"
           "--strict       treat warnings as errors\n"
-          "--layout       lay the documents out too: a font for every character, every\n"
-          "               line inside the page, the page limit (what render checks)\n"
+          "--layout       also verify the laid-out pages against the template (margins,\n"
+          "               grid, positions, line breaking, 版记 page) and report font\n"
+          "               substitutions\n"
           "--format json  print the diagnostics as one JSON object\n", to);
 }
 
@@ -52,9 +54,6 @@ int cmd_check(int argc, char **argv)
         if (st != GW_OK && cli_exit_code(st) == EXIT_ENV) env_failed = 1;
     }
     gw_engine_destroy(engine);
-    if (!layout && !json)
-        fputs("gongwen check: the layout (a font for every character, every line on the page) "
-              "was not checked; add --layout\n", stderr);
     if (json) cli_print_json(stdout, diags, strict);
     else cli_print_text(stdout, diags, strict);
     size_t problems = gw_diagnostics_errors(diags) + (strict ? gw_diagnostics_warnings(diags) : 0);

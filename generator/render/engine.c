@@ -156,11 +156,36 @@ gw_status gw_render_buffer(gw_engine *e, const char *name, const char *yaml, siz
     return render_document(e, name, yaml ? yaml : "", len, options, diags, pdf, pdf_len);
 }
 
+/* Copies what layout said into diags, less the font substitutions (which
+ * are this machine's, not the document's: `check --layout` shows them). */
+static void keep_document_problems(const gw_diagnostics *from, gw_diagnostics *to)
+{
+    for (size_t i = 0; i < gw_diagnostics_count(from); i++) {
+        const gw_diag *d = gw_diagnostics_get(from, i);
+        if (strcmp(d->code, "W0811") == 0) continue;
+        gw_loc loc = { d->file, d->line, d->column, d->path, 0 };
+        gw_diag_add(to, d->severity, d->code, loc, "%s", d->message);
+    }
+}
+
 gw_status gw_check_file(gw_engine *e, const char *input, int flags, gw_diagnostics *diags)
 {
     laid_out l;
-    gw_status st = flags & GW_CHECK_LAYOUT ? lay_out(e, input, NULL, 0, diags, &l)
-                                           : read_document(e, input, NULL, 0, diags, &l);
+    gw_status st = read_document(e, input, NULL, 0, diags, &l);
+    if (st == GW_OK && (flags & GW_CHECK_LAYOUT)) {
+        st = gw_layout(l.doc, l.template, e->fonts, diags, &l.list);
+        int colophon = l.doc->cc_names.count || l.doc->print_by || l.doc->print_date;
+        if (st == GW_OK) st = gw_layout_verify(l.list, l.template, colophon, l.doc->path, diags);
+    } else if (st == GW_OK) {
+        gw_diagnostics *said = gw_diagnostics_create();
+        if (!said) st = GW_ERR_NOMEM;
+        else {
+            gw_diagnostics_set_language(said, gw_diagnostics_language(diags));
+            st = gw_layout(l.doc, l.template, e->fonts, said, &l.list);
+            keep_document_problems(said, diags);
+        }
+        gw_diagnostics_destroy(said);
+    }
     laid_out_free(&l);
     return st;
 }

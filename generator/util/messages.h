@@ -101,6 +101,11 @@ typedef enum gw_msg {
     /* the page layout */
     GW_MSG_TOO_WIDE,             /* field path, overflow mm, room mm */
     GW_MSG_TEMPLATE_BROKEN,      /* template name */
+    GW_MSG_VERIFY_OFF_PAGE,      /* page (size_t), line text */
+    GW_MSG_VERIFY_OFF_TYPE_AREA, /* page (size_t), line text */
+    GW_MSG_VERIFY_NOT_JUSTIFIED, /* page (size_t), line text */
+    GW_MSG_VERIFY_PROHIBITED,    /* page (size_t), line text */
+    GW_MSG_VERIFY_COLOPHON_PAGE, /* page count (size_t) */
     GW_MSG_SEALS_TOO_WIDE,       /* seal count, overflow mm */
     GW_MSG_NOT_IN_FORMAT,        /* field path, template name */
     GW_MSG_IMAGE_UNREADABLE,     /* path, libpng's message */

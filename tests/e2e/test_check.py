@@ -41,7 +41,10 @@ def expectations():
             if line.startswith("#") or not line.strip():
                 continue
             file, sev, code, lc, path = line.rstrip("\n").split("\t")
-            table.setdefault(file, []).append((file, sev, code, lc, path))
+            # DOC@FILE: a diagnostic of DOC's that points into another file
+            # (the template it names)
+            doc, _, shown = file.partition("@")
+            table.setdefault(doc, []).append((shown or doc, sev, code, lc, path))
     return table
 
 

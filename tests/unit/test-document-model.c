@@ -79,7 +79,7 @@ static void model(void)
     }
     CHECK(d->number_src.line == 10 && d->number_src.column == 9);
 
-    CHECK(d->block_count == 6 && d->paragraph_count == 5);
+    CHECK(d->block_count == 6 && d->paragraph_count == 7);   /* the attachment's two as well */
     if (d->block_count == 6) {
         gw_block *b = d->blocks;
         CHECK(b[0].kind == GW_BLOCK_PARAGRAPH && b[0].level == 0 && b[0].src.line == 14 && b[0].src.column == 5);
