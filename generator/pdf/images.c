@@ -45,8 +45,7 @@ static void report_read(gw_pdf_writer *w, const char *path, const char *why)
 }
 
 /* Decodes the PNG at source->path, which layout saw as pixel_width ×
- * pixel_height (a bound checked when the document was validated: nothing
- * larger is allocated). */
+ * pixel_height; nothing over GW_IMAGE_MAX_PIXELS is allocated. */
 static gw_status decode(gw_pdf_writer *w, const gw_image *source, pixels *out)
 {
     png_image png;
@@ -55,6 +54,12 @@ static gw_status decode(gw_pdf_writer *w, const gw_image *source, pixels *out)
     if (!png_image_begin_read_from_file(&png, source->path)) {
         report_read(w, source->path, png.message);
         png_image_free(&png);          /* a no-op when libpng freed it already */
+        return GW_ERR_INPUT;
+    }
+    if ((double)png.width * png.height > GW_IMAGE_MAX_PIXELS) {
+        gw_report(w->diags, gw_loc_file(source->path), GW_MSG_SEAL_PIXELS, source->path,
+                  (unsigned long)png.width, (unsigned long)png.height, GW_IMAGE_MAX_PIXELS / 1000000);
+        png_image_free(&png);
         return GW_ERR_INPUT;
     }
     if (png.width != source->pixel_width || png.height != source->pixel_height) {

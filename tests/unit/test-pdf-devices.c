@@ -3,7 +3,7 @@
  * colour-keyed one, an opaque one), bookmarks on three levels and page
  * numbers that skip.  Checked here: the writer succeeds without a
  * diagnostic, writes the same bytes twice, and turns unreadable seals
- * into E0823/E0824 with the file named.
+ * into E0823/E0824 (and a PNG bomb into E0137) with the file named.
  *
  * `test-pdf-devices OUT.pdf` also writes the sample PDF, which
  * tests/e2e/test_pdf_devices.py reads back with pdfimages, qpdf, mutool
@@ -90,6 +90,19 @@ static void write_colour_key_png(const char *path)
     put_chunk(f, "IHDR", ihdr, sizeof ihdr);
     put_chunk(f, "tRNS", trns, sizeof trns);
     put_chunk(f, "IDAT", packed, n);
+    put_chunk(f, "IEND", NULL, 0);
+    fclose(f);
+}
+
+/* A PNG whose header says 6000 × 6000 (a bomb: no real image data). */
+static void write_bomb_png(const char *path)
+{
+    unsigned char ihdr[13] = { 0, 0, 0x17, 0x70, 0, 0, 0x17, 0x70, 8, 6, 0, 0, 0 };
+    unsigned char idat[2] = { 0x78, 0x9C };
+    FILE *f = fopen(path, "wb");
+    fwrite("\x89PNG\r\n\x1a\n", 1, 8, f);
+    put_chunk(f, "IHDR", ihdr, sizeof ihdr);
+    put_chunk(f, "IDAT", idat, sizeof idat);
     put_chunk(f, "IEND", NULL, 0);
     fclose(f);
 }
@@ -233,6 +246,8 @@ static void bad_images(gw_face *face)
     bad_image(face, temp_path("bad-crc.png"), 600, 600, "E0823");
     bad_image(face, temp_path("missing.png"), 600, 600, "E0823");
     bad_image(face, source_path(SEAL), 500, 600, "E0824");           /* not the size layout saw */
+    write_bomb_png(temp_path("bomb.png"));
+    bad_image(face, temp_path("bomb.png"), 6000, 6000, "E0137");     /* never decoded */
 }
 
 int main(int argc, char **argv)
@@ -252,7 +267,8 @@ int main(int argc, char **argv)
     }
     gw_diagnostics_destroy(d);
     FT_Done_FreeType(ft);
-    const char *names[] = { "grey-alpha.png", "opaque.png", "colour-key.png", "truncated.png", "bad-crc.png" };
+    const char *names[] = { "grey-alpha.png", "opaque.png", "colour-key.png", "truncated.png", "bad-crc.png",
+                            "bomb.png" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) unlink(temp_path(names[i]));
     rmdir(dir);
     return check_summary();
