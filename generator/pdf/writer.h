@@ -23,6 +23,7 @@ typedef struct gw_pdf_writer {
     size_t                 font_count;
     HPDF_Image            *images;       /* per dl->images entry; NULL until first drawn */
     HPDF_Page             *pages;        /* per dl->pages entry, as the page device adds them */
+    HPDF_ExtGState         multiply;     /* /BM /Multiply for images, made at the first */
 } gw_pdf_writer;
 
 /* The embedded font for a face, added at its first use; NULL when out of

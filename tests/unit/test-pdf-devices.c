@@ -1,5 +1,5 @@
-/* The PDF writer as a device, on a display list built by hand: text, a
- * rule, seals (an RGBA PNG drawn three times, a grey+alpha one, a
+/* The PDF writer as a device, on a display list built by hand: text,
+ * rules (one under a seal), seals (an RGBA PNG drawn three times, a grey+alpha one, a
  * colour-keyed one, an opaque one), bookmarks on three levels and page
  * numbers that skip.  Checked here: the writer succeeds without a
  * diagnostic, writes the same bytes twice, and turns unreadable seals
@@ -170,6 +170,8 @@ static gw_display_list *sample_list(gw_face *face)
 
     p = gw_display_list_add_page(dl, A4_W, A4_H);
     add_text(p, face, "细项", 79.37, 100);
+    gw_rule_item under = { 60, 359.53, 220, 359.53, 6, { 0, 0, 0, 0, 1 } };  /* black, under the seal */
+    CHECK(gw_page_add_rule(p, &under));
     add_image(dl, p, source_path(SEAL), 600, 600, 80, 300, 119.06);
     add_image(dl, p, temp_path("grey-alpha.png"), 40, 40, 250, 300, 60);
     add_image(dl, p, temp_path("colour-key.png"), 8, 8, 350, 300, 60);
