@@ -61,6 +61,11 @@ typedef struct gw_image {
     unsigned pixel_width, pixel_height;
 } gw_image;
 
+/* The most pixels a backend decodes for an image: the seal limit the
+ * document validator applies (GW_SEAL_MAX_PIXELS, E0137), checked again
+ * where the pixels are decoded, since the file may have changed since. */
+#define GW_IMAGE_MAX_PIXELS 25000000
+
 /* A bookmark: a heading's text, its level (1 = top) and where it is. */
 typedef struct gw_outline_entry {
     char  *title;

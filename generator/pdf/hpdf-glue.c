@@ -5,6 +5,7 @@
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <stdio.h>
 #include <string.h>
 
 static HPDF_TextWidth no_text_width(HPDF_Font font, const HPDF_BYTE *text, HPDF_UINT len)

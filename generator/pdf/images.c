@@ -44,9 +44,25 @@ static void report_read(gw_pdf_writer *w, const char *path, const char *why)
     gw_report(w->diags, gw_loc_file(path), GW_MSG_IMAGE_UNREADABLE, path, why);
 }
 
-/* Decodes the PNG at source->path, which layout saw as pixel_width ×
- * pixel_height (a bound checked when the document was validated: nothing
- * larger is allocated). */
+/* Whether the PNG's header allows decoding it: no more than
+ * GW_IMAGE_MAX_PIXELS, and the size layout saw (E0137, E0824 when not). */
+static int size_acceptable(gw_pdf_writer *w, const gw_image *source, const png_image *png)
+{
+    if ((double)png->width * png->height > GW_IMAGE_MAX_PIXELS) {
+        gw_report(w->diags, gw_loc_file(source->path), GW_MSG_SEAL_PIXELS, source->path,
+                  (unsigned long)png->width, (unsigned long)png->height, GW_IMAGE_MAX_PIXELS / 1000000);
+        return 0;
+    }
+    if (png->width != source->pixel_width || png->height != source->pixel_height) {
+        gw_report(w->diags, gw_loc_file(source->path), GW_MSG_IMAGE_CHANGED, source->path,
+                  (unsigned long)png->width, (unsigned long)png->height,
+                  (unsigned long)source->pixel_width, (unsigned long)source->pixel_height);
+        return 0;
+    }
+    return 1;
+}
+
+/* Decodes the PNG at source->path into colour and alpha planes. */
 static gw_status decode(gw_pdf_writer *w, const gw_image *source, pixels *out)
 {
     png_image png;
@@ -57,10 +73,7 @@ static gw_status decode(gw_pdf_writer *w, const gw_image *source, pixels *out)
         png_image_free(&png);          /* a no-op when libpng freed it already */
         return GW_ERR_INPUT;
     }
-    if (png.width != source->pixel_width || png.height != source->pixel_height) {
-        gw_report(w->diags, gw_loc_file(source->path), GW_MSG_IMAGE_CHANGED, source->path,
-                  (unsigned long)png.width, (unsigned long)png.height,
-                  (unsigned long)source->pixel_width, (unsigned long)source->pixel_height);
+    if (!size_acceptable(w, source, &png)) {
         png_image_free(&png);
         return GW_ERR_INPUT;
     }

@@ -74,6 +74,19 @@ static gw_status line(gw_device *dev, const gw_line_box *box)
     return GW_OK;
 }
 
+/* Seal ink over the date leaves the date's black showing through, as on
+ * paper: images are composited with the Multiply blend mode, so neither
+ * the seal nor the text under it hides the other, whatever order layout
+ * draws them in.  One graphics-state dictionary for the document. */
+static HPDF_ExtGState multiply(gw_pdf_writer *w)
+{
+    if (!w->multiply) {
+        HPDF_ExtGState gs = HPDF_CreateExtGState(w->doc);
+        if (gs && HPDF_ExtGState_SetBlendMode(gs, HPDF_BM_MULTIPLY) == HPDF_OK) w->multiply = gs;
+    }
+    return w->multiply;
+}
+
 /* The image's XObject (made at its first drawing) painted into the box:
  * the list gives the box's top-left corner, PDF wants its bottom-left. */
 static gw_status image(gw_device *dev, const gw_image_item *im, const gw_image *source)
@@ -82,12 +95,14 @@ static gw_status image(gw_device *dev, const gw_image_item *im, const gw_image *
     page_device *d = device_of(dev);
     HPDF_Image xobject;
     gw_status st = gw_pdf_image(d->w, im->image, &xobject);
-    if (st != GW_OK) return st;
+    HPDF_ExtGState blend = st == GW_OK ? multiply(d->w) : NULL;
+    if (st != GW_OK || !blend) return st != GW_OK ? st : GW_ERR_INTERNAL;
     gw_pdf_text_end(d->page, &d->text);
-    HPDF_STATUS drawn = HPDF_Page_DrawImage(d->page, xobject, (HPDF_REAL)im->x,
-                                            (HPDF_REAL)(d->height - im->y - im->height),
-                                            (HPDF_REAL)im->width, (HPDF_REAL)im->height);
-    return drawn == HPDF_OK ? GW_OK : GW_ERR_INTERNAL;
+    HPDF_Page_GSave(d->page);
+    HPDF_Page_SetExtGState(d->page, blend);
+    HPDF_Page_DrawImage(d->page, xobject, (HPDF_REAL)im->x, (HPDF_REAL)(d->height - im->y - im->height),
+                        (HPDF_REAL)im->width, (HPDF_REAL)im->height);
+    return HPDF_Page_GRestore(d->page) == HPDF_OK ? GW_OK : GW_ERR_INTERNAL;
 }
 
 static gw_status end_page(gw_device *dev, const gw_page *dp, size_t index)

@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-void gw_pdf_put_num(gw_buf *b, double v)
+/* Shortest decimal form with up to 3 decimals: "15.793", "0", "-12.9". */
+static void put_num(gw_buf *b, double v)
 {
     char s[32];
     if (fabs(v) < 0.0005) v = 0;
@@ -80,7 +81,7 @@ static double show_run(gw_buf *ops, const gw_glyph_run *run, const gw_embedded_f
         double adj = -(gl->x - pen) / unit;
         if (fabs(adj) >= 0.01) {
             gw_buf_puts(ops, open ? ")" : "");
-            gw_pdf_put_num(ops, adj);
+            put_num(ops, adj);
             open = 0;
             pen = gl->x;
         }
@@ -126,9 +127,9 @@ static void set_text_state(gw_pdf_writer *w, HPDF_Page page, gw_pdf_text_state *
         ts->size = run->size;
     }
     /* Tc and Tz belong to the graphics state and outlive BT/ET. */
-    if (fabs(tc - ts->tc) > 0.0005) { gw_pdf_put_num(ops, tc); gw_buf_puts(ops, " Tc\n"); ts->tc = tc; }
+    if (fabs(tc - ts->tc) > 0.0005) { put_num(ops, tc); gw_buf_puts(ops, " Tc\n"); ts->tc = tc; }
     if (fabs(run->hscale * 100 - ts->tz) > 0.0005) {
-        gw_pdf_put_num(ops, run->hscale * 100);
+        put_num(ops, run->hscale * 100);
         gw_buf_puts(ops, " Tz\n");
         ts->tz = run->hscale * 100;
     }
@@ -152,9 +153,9 @@ gw_status gw_pdf_text_draw(gw_pdf_writer *w, HPDF_Page page, gw_pdf_text_state *
     if (fabs(y - ts->line_y) < 0.0005 && !isnan(ts->pen_x)) {
         pen = ts->pen_x;
     } else {
-        gw_pdf_put_num(&ops, run->x - ts->line_x);
+        put_num(&ops, run->x - ts->line_x);
         gw_buf_puts(&ops, " ");
-        gw_pdf_put_num(&ops, y - ts->line_y);
+        put_num(&ops, y - ts->line_y);
         gw_buf_puts(&ops, " Td\n");
         ts->line_x = run->x;
         ts->line_y = y;

@@ -22,7 +22,4 @@ void gw_pdf_text_reset(gw_pdf_text_state *ts);
 void gw_pdf_text_end(HPDF_Page page, gw_pdf_text_state *ts);
 gw_status gw_pdf_text_draw(gw_pdf_writer *w, HPDF_Page page, gw_pdf_text_state *ts,
                            const gw_glyph_run *run);
-
-/* Shortest decimal form with up to 3 decimals: "15.793", "0", "-12.9". */
-void gw_pdf_put_num(gw_buf *b, double v);
 #endif

@@ -23,6 +23,7 @@ typedef struct gw_pdf_writer {
     size_t                 font_count;
     HPDF_Image            *images;       /* per dl->images entry; NULL until first drawn */
     HPDF_Page             *pages;        /* per dl->pages entry, as the page device adds them */
+    HPDF_ExtGState         multiply;     /* /BM /Multiply for images, made at the first */
 } gw_pdf_writer;
 
 /* The embedded font for a face, added at its first use; NULL when out of
@@ -38,8 +39,9 @@ gw_status gw_pdf_draw_pages(gw_pdf_writer *w);
 
 /* The image XObject for dl->images[index], made on first use from its PNG:
  * colour as DeviceRGB (DeviceGray for a grey PNG), alpha as a compressed
- * /SMask unless every pixel is opaque.  A file that cannot be decoded, or
- * is no longer the size layout saw, is an error (E0823, E0824). */
+ * /SMask unless every pixel is opaque.  A file that cannot be decoded, is
+ * no longer the size layout saw, or has more than GW_IMAGE_MAX_PIXELS
+ * pixels is an error (E0823, E0824, E0137). */
 gw_status gw_pdf_image(gw_pdf_writer *w, size_t index, HPDF_Image *out);
 
 /* The /Outlines tree: each entry under the last one of a lower level. */

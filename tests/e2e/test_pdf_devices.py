@@ -88,6 +88,34 @@ class PdfDevices(gw.Case):
         self.assertEqual([(l["index"], l["label"]) for l in labels],
                          [(0, {"/S": "/D", "/St": 1}), (2, {"/S": "/D", "/St": 5})])
 
+    def pixel_reader(self, page, dpi):
+        """Page rendered by mutool: a function (x, y in points) -> (r, g, b)."""
+        ppm = self.path("page.ppm")
+        gw.run(["mutool", "draw", "-r", str(dpi), "-o", ppm, self.pdf, str(page)], check=True)
+        with open(ppm, "rb") as f:
+            data = f.read()
+        magic, width, height, maxval, rest = data.split(maxsplit=4)
+        self.assertEqual((magic, maxval), (b"P6", b"255"))
+        width = int(width)
+
+        def at(x, y):
+            i = (round(y * dpi / 72) * width + round(x * dpi / 72)) * 3
+            return tuple(rest[i:i + 3])
+        return at
+
+    def test_seal_ink_multiplies_over_black(self):
+        """The seal on page 2 (80, 300, 119.06 pt square) lies over a black
+        rule through its middle (y 359.53, 6 pt): where ring and star cross
+        it the rule stays black, as ink on ink; elsewhere the seal is red."""
+        at = self.pixel_reader(2, 144)
+        ring_left, centre = 82.5, 139.53
+        for x in (ring_left, centre):
+            r, g, b = at(x, 359.53)
+            self.assertTrue(r < 60 and g < 60 and b < 60, (x, r, g, b))
+        r, g, b = at(centre, 302.2)              # the ring's top, off the rule
+        self.assertTrue(r > 180 and g < 80 and b < 80, (r, g, b))
+        self.assertEqual(at(30, 359.53), (255, 255, 255))
+
     def test_qpdf_check_clean(self):
         r = gw.run(["qpdf", "--check", self.pdf])
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)

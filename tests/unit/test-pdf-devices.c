@@ -1,9 +1,9 @@
-/* The PDF writer as a device, on a display list built by hand: text, a
- * rule, seals (an RGBA PNG drawn three times, a grey+alpha one, a
+/* The PDF writer as a device, on a display list built by hand: text,
+ * rules (one under a seal), seals (an RGBA PNG drawn three times, a grey+alpha one, a
  * colour-keyed one, an opaque one), bookmarks on three levels and page
  * numbers that skip.  Checked here: the writer succeeds without a
  * diagnostic, writes the same bytes twice, and turns unreadable seals
- * into E0823/E0824 with the file named.
+ * into E0823/E0824 (and a PNG bomb into E0137) with the file named.
  *
  * `test-pdf-devices OUT.pdf` also writes the sample PDF, which
  * tests/e2e/test_pdf_devices.py reads back with pdfimages, qpdf, mutool
@@ -94,6 +94,19 @@ static void write_colour_key_png(const char *path)
     fclose(f);
 }
 
+/* A PNG whose header says 6000 × 6000 (a bomb: no real image data). */
+static void write_bomb_png(const char *path)
+{
+    unsigned char ihdr[13] = { 0, 0, 0x17, 0x70, 0, 0, 0x17, 0x70, 8, 6, 0, 0, 0 };
+    unsigned char idat[2] = { 0x78, 0x9C };
+    FILE *f = fopen(path, "wb");
+    fwrite("\x89PNG\r\n\x1a\n", 1, 8, f);
+    put_chunk(f, "IHDR", ihdr, sizeof ihdr);
+    put_chunk(f, "IDAT", idat, sizeof idat);
+    put_chunk(f, "IEND", NULL, 0);
+    fclose(f);
+}
+
 /* The first len bytes of a file, or all of it with one byte of its image
  * data flipped (the CRC no longer matches). */
 static void damaged_copy(const char *from, const char *to, long len, int flip)
@@ -157,6 +170,8 @@ static gw_display_list *sample_list(gw_face *face)
 
     p = gw_display_list_add_page(dl, A4_W, A4_H);
     add_text(p, face, "细项", 79.37, 100);
+    gw_rule_item under = { 60, 359.53, 220, 359.53, 6, { 0, 0, 0, 0, 1 } };  /* black, under the seal */
+    CHECK(gw_page_add_rule(p, &under));
     add_image(dl, p, source_path(SEAL), 600, 600, 80, 300, 119.06);
     add_image(dl, p, temp_path("grey-alpha.png"), 40, 40, 250, 300, 60);
     add_image(dl, p, temp_path("colour-key.png"), 8, 8, 350, 300, 60);
@@ -233,6 +248,8 @@ static void bad_images(gw_face *face)
     bad_image(face, temp_path("bad-crc.png"), 600, 600, "E0823");
     bad_image(face, temp_path("missing.png"), 600, 600, "E0823");
     bad_image(face, source_path(SEAL), 500, 600, "E0824");           /* not the size layout saw */
+    write_bomb_png(temp_path("bomb.png"));
+    bad_image(face, temp_path("bomb.png"), 6000, 6000, "E0137");     /* never decoded */
 }
 
 int main(int argc, char **argv)
@@ -252,7 +269,8 @@ int main(int argc, char **argv)
     }
     gw_diagnostics_destroy(d);
     FT_Done_FreeType(ft);
-    const char *names[] = { "grey-alpha.png", "opaque.png", "colour-key.png", "truncated.png", "bad-crc.png" };
+    const char *names[] = { "grey-alpha.png", "opaque.png", "colour-key.png", "truncated.png", "bad-crc.png",
+                            "bomb.png" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) unlink(temp_path(names[i]));
     rmdir(dir);
     return check_summary();
