@@ -5,9 +5,12 @@
 #include "document/rules.h"
 #include "util/buf.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum template_kind { T_FILE, T_LETTER, T_ORDER, T_MINUTES, T_CUSTOM };
 
@@ -55,9 +58,12 @@ static void load_template(gw_reader *R, yaml_node_t *root)
     }
     char full[4096];
     snprintf(full, sizeof full, "%s/%s", name[0] == '/' ? "" : d->dir, name);
-    FILE *f = fopen(name[0] == '/' ? name : full, "rb");
-    if (!f) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_MISSING, shown, strerror(errno));
-    else fclose(f);
+    /* without blocking: a FIFO named as the template must not hang the check */
+    int fd = open(name[0] == '/' ? name : full, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    if (fd < 0) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_MISSING, shown, strerror(errno));
+    else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_NOT_REGULAR, shown);
+    if (fd >= 0) close(fd);
 }
 
 /* 份号, 密级和保密期限, 紧急程度 */
