@@ -16,12 +16,9 @@
 #ifndef GW_TEMPLATE_H
 #define GW_TEMPLATE_H
 #include <stddef.h>
+#include "util/color.h"
 #include "util/diag.h"
 
-typedef struct gw_color {
-    int    cmyk;          /* 1: DeviceCMYK c m y k; 0: DeviceGray with black amount k (1 = black) */
-    double c, m, y, k;
-} gw_color;
 
 /* Where a value came from in the template file (for diagnostics). */
 typedef struct gw_template_src { const char *file; unsigned line, column; } gw_template_src;

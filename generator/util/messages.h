@@ -98,6 +98,18 @@ typedef enum gw_msg {
     GW_MSG_SUBSET_FAILED,
     GW_MSG_PDF_LIBRARY,          /* libharu error number (unsigned) */
     GW_MSG_PDF_PACK,             /* qpdf's message, or gw_kind_name GW_KIND_UNKNOWN_ERROR */
+    /* the page layout */
+    GW_MSG_TOO_WIDE,             /* field path, overflow mm, room mm */
+    GW_MSG_TEMPLATE_BROKEN,      /* template name */
+    GW_MSG_VERIFY_OFF_PAGE,      /* page (size_t), line text */
+    GW_MSG_VERIFY_OFF_TYPE_AREA, /* page (size_t), line text */
+    GW_MSG_VERIFY_NOT_JUSTIFIED, /* page (size_t), line text */
+    GW_MSG_VERIFY_PROHIBITED,    /* page (size_t), line text */
+    GW_MSG_VERIFY_COLOPHON_PAGE, /* page count (size_t) */
+    GW_MSG_SEALS_TOO_WIDE,       /* seal count, overflow mm */
+    GW_MSG_NOT_IN_FORMAT,        /* field path, template name */
+    GW_MSG_IMAGE_UNREADABLE,     /* path, libpng's message */
+    GW_MSG_IMAGE_CHANGED,        /* path, width, height, checked width, checked height */
     /* templates */
     GW_MSG_TEMPLATE_LACKS,       /* field path */
     GW_MSG_STYLE_ROLE,
