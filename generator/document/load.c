@@ -5,9 +5,12 @@
 #include "document/rules.h"
 #include "util/buf.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The built-in formats' needs, for a document read without its template
  * (unit tests, the fuzzers); the templates themselves say the same. */
@@ -70,10 +73,15 @@ static void load_template(gw_reader *R, yaml_node_t *root)
     }
     char full[4096];
     snprintf(full, sizeof full, "%s/%s", name[0] == '/' ? "" : d->dir, name);
-    FILE *f = fopen(name[0] == '/' ? name : full, "rb");
-    if (!f) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_MISSING, shown, strerror(errno));
-    else fclose(f);
-    if (f && R->lookup && !R->lookup(R->lookup_user, name, d->dir, &R->format))
+    /* without blocking: a FIFO named as the template must not hang the check */
+    int fd = open(name[0] == '/' ? name : full, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    int regular = 0;
+    if (fd < 0) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_MISSING, shown, strerror(errno));
+    else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_NOT_REGULAR, shown);
+    else regular = 1;
+    if (fd >= 0) close(fd);
+    if (regular && R->lookup && !R->lookup(R->lookup_user, name, d->dir, &R->format))
         rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_BROKEN, shown);
 }
 
