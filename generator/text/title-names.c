@@ -107,6 +107,7 @@ static int ends_part(const gw_title_scan *s, const part *p, const unsigned char 
  * inside a listed name or overlapping the part before.  0: out of memory. */
 static int keep_valid(const gw_title_scan *s, parts *ps)
 {
+    if (!ps->count) return 1;
     qsort(ps->items, ps->count, sizeof *ps->items, by_start);
     unsigned char *begins = calloc(s->len + 1, 1);
     if (!begins) return 0;
