@@ -95,12 +95,12 @@ static int by_start(const void *a, const void *b)
 }
 
 /* A suffix ends a name part only where a word ends (漳州|市, not 市场), or
- * where another part follows at once (市委: 市 and 委).  begins[q]: a part
- * starts at q. */
-static int ends_part(const gw_title_scan *s, const part *p, const unsigned char *begins)
+ * where an organisation follows at once (市委: 市 and 委; not 乡村).
+ * org_at[q]: an organisation part starts at q. */
+static int ends_part(const gw_title_scan *s, const part *p, const unsigned char *org_at)
 {
     size_t q = p->end;
-    return p->listed || q == s->len || s->word_edge[q] || s->stop[q] || begins[q];
+    return p->listed || q == s->len || s->word_edge[q] || s->stop[q] || org_at[q];
 }
 
 /* Sorts the parts and keeps those that end where a part may end, none
@@ -109,18 +109,18 @@ static int keep_valid(const gw_title_scan *s, parts *ps)
 {
     if (!ps->count) return 1;
     qsort(ps->items, ps->count, sizeof *ps->items, by_start);
-    unsigned char *begins = calloc(s->len + 1, 1);
-    if (!begins) return 0;
-    for (size_t i = 0; i < ps->count; i++) begins[ps->items[i].start] = 1;
+    unsigned char *org_at = calloc(s->len + 1, 1);
+    if (!org_at) return 0;
+    for (size_t i = 0; i < ps->count; i++) org_at[ps->items[i].start] |= (unsigned char)ps->items[i].org;
     size_t n = 0, covered = 0;
     for (size_t i = 0; i < ps->count; i++) {
         part p = ps->items[i];
-        if (!ends_part(s, &p, begins) || (p.start < covered && !p.listed) || p.end <= covered) continue;
+        if (!ends_part(s, &p, org_at) || (p.start < covered && !p.listed) || p.end <= covered) continue;
         ps->items[n++] = p;
         covered = p.end;
     }
     ps->count = n;
-    free(begins);
+    free(org_at);
     return 1;
 }
 

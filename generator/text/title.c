@@ -157,12 +157,15 @@ static gw_status append_line(const char *text, size_t a, size_t b, const gw_text
     return GW_OK;
 }
 
-/* Sets the chosen lines; a line wider than the measure once set (marks
- * compress differently at a line's end) is refused and 0 returned. */
+enum outcome { SET, RETRY, GIVE_UP };
+
+/* Sets the chosen lines.  A line wider than the measure once set (marks
+ * compress differently at a line's end than inside it) is refused, and the
+ * search runs again; after MAX_REFUSED the grid breaks the title. */
 static gw_status set_plan(search *S, const char *text, const gw_text_style *st, gw_loc loc, gw_lines *out,
-                          int *done)
+                          enum outcome *how)
 {
-    *done = 1;
+    *how = SET;
     S->lines = S->best_lines;
     memcpy(S->cut, S->best_cut, sizeof S->cut);
     for (size_t i = 0; i < S->lines; i++) {
@@ -170,11 +173,10 @@ static gw_status set_plan(search *S, const char *text, const gw_text_style *st, 
         double w;
         gw_status s = append_line(text, a, b, st, loc, out, &w);
         if (s != GW_OK) return s;
-        if (w > S->width + EPS && S->refused_count < MAX_REFUSED) {
-            S->refused[S->refused_count++] = (span){ a, b };
-            *done = 0;
-            return GW_OK;
-        }
+        if (w <= S->width + EPS) continue;
+        *how = S->refused_count < MAX_REFUSED ? RETRY : GIVE_UP;
+        if (*how == RETRY) S->refused[S->refused_count++] = (span){ a, b };
+        return GW_OK;
     }
     return GW_OK;
 }
@@ -231,10 +233,10 @@ static gw_status set_scored(const gw_title_params *p, const gw_title_vocab *v, c
     S.x = x;
     S.nchar = nchar;
     size_t fewest = (size_t)ceil(total / width - EPS / width);
-    int done = 0;
-    while (s == GW_OK && !done && choose(&S, fewest < 2 ? 2 : fewest, (size_t)v->max_lines)) {
-        s = set_plan(&S, text, st, loc, out, &done);
-        if (!done) gw_lines_free(out);
+    enum outcome how = RETRY;
+    while (s == GW_OK && how == RETRY && choose(&S, fewest < 2 ? 2 : fewest, (size_t)v->max_lines)) {
+        s = set_plan(&S, text, st, loc, out, &how);
+        if (how != SET) gw_lines_free(out);
     }
     free(cand);
     free(nchar);
