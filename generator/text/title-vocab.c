@@ -12,14 +12,19 @@
 #define MAX_COST 1e6
 #define MAX_STEM_BOUND 16
 
+/* How many files deep `extends:` may go (a cycle stops here too). */
+#define MAX_EXTENDS 8
+
 typedef struct reader {
     gw_yaml        *y;
     gw_diagnostics *diags;
     gw_title_vocab *v;
+    const char     *file;         /* this file's path, owned by v->files */
+    int             extending;    /* a base was loaded: every value is optional */
     int             ok;
 } reader;
 
-static const char *const top_keys[] = { "costs", "max_lines", "stem_chars", "places", "organisations",
+static const char *const top_keys[] = { "extends", "costs", "max_lines", "stem_chars", "places", "organisations",
                                         "prefixes", "names", "terms", "phrases" };
 static const char *const cost_keys[] = { "word", "inside_word", "issuers", "name_parts", "balance",
                                          "shape", "extra_line" };
@@ -59,6 +64,7 @@ static int read_number(reader *r, yaml_node_t *map, const char *key, const char 
                        int whole, double *out)
 {
     yaml_node_t *n = gw_yaml_get(r->y, map, key);
+    if (!n && r->extending) return 0;
     if (!n) { fail(r, map, path, GW_MSG_TB_MISSING, path); return 0; }
     const char *s = gw_yaml_str(n);
     char *end = NULL;
@@ -74,6 +80,7 @@ static int read_number(reader *r, yaml_node_t *map, const char *key, const char 
 static void read_costs(reader *r, yaml_node_t *root)
 {
     yaml_node_t *c = gw_yaml_get(r->y, root, "costs");
+    if (!c && r->extending) return;
     if (!c || c->type != YAML_MAPPING_NODE) {
         fail(r, c ? c : root, "costs", c ? GW_MSG_TB_MAPPING : GW_MSG_TB_MISSING, "costs");
         return;
@@ -142,7 +149,7 @@ static void read_rule(reader *r, yaml_node_t *m, gw_title_rule *rule)
 {
     memset(rule, 0, sizeof *rule);
     rule->loc = gw_yaml_loc(r->y, m, "phrases");
-    rule->loc.file = r->v->path;
+    rule->loc.file = r->file;
     check_keys(r, m, "phrases", phrase_keys, COUNT(phrase_keys));
     const char *text = gw_yaml_str(gw_yaml_get(r->y, m, "text"));
     yaml_node_t *pn = gw_yaml_get(r->y, m, "pattern");
@@ -165,11 +172,10 @@ static void read_phrases(reader *r, yaml_node_t *root)
     yaml_node_t *n = gw_yaml_get(r->y, root, "phrases");
     if (!n) return;
     if (n->type != YAML_SEQUENCE_NODE) { fail(r, n, "phrases", GW_MSG_TB_PHRASES); return; }
-    size_t count = gw_yaml_len(n);
-    if (count && !(r->v->rules = calloc(count, sizeof *r->v->rules))) { fail(r, n, "", GW_MSG_NO_MEMORY); return; }
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < gw_yaml_len(n); i++) {
         yaml_node_t *m = gw_yaml_item(r->y, n, i);
         if (m->type != YAML_MAPPING_NODE) { fail(r, m, "phrases", GW_MSG_TB_PHRASES); continue; }
+        if (!gw_grow(&r->v->rules, r->v->rule_count, sizeof *r->v->rules)) { fail(r, m, "", GW_MSG_NO_MEMORY); return; }
         read_rule(r, m, &r->v->rules[r->v->rule_count++]);
     }
 }
@@ -177,7 +183,6 @@ static void read_phrases(reader *r, yaml_node_t *root)
 static void read_vocab(reader *r)
 {
     yaml_node_t *root = gw_yaml_root(r->y);
-    if (root->type != YAML_MAPPING_NODE) { fail(r, root, "", GW_MSG_TB_MAPPING, r->v->path); return; }
     check_keys(r, root, "title-breaks", top_keys, COUNT(top_keys));
     read_costs(r, root);
     double lines = 0, stem = 0;
@@ -191,34 +196,77 @@ static void read_vocab(reader *r)
     read_phrases(r, root);
 }
 
-static gw_title_vocab *from_yaml(gw_yaml *y, const char *name, gw_diagnostics *diags)
+static gw_title_vocab *load_yaml(gw_yaml *y, const char *data_dir, int depth, gw_diagnostics *diags);
+
+/* The file `extends: name` means: a bare name is a vocabulary of the data
+ * folder's templates/, a path is relative to the file that names it. */
+static char *base_path(const char *name, const char *data_dir, const char *from)
 {
-    if (!y) return NULL;
-    gw_title_vocab *v = calloc(1, sizeof *v);
-    reader r = { y, diags, v, 1 };
-    if (!v || !(v->path = strdup(name))) {
-        gw_report(diags, gw_loc_file(name), GW_MSG_NO_MEMORY);
-        r.ok = 0;
+    const char *slash = strrchr(from, '/');
+    int dir_len = slash ? (int)(slash - from) : 1;
+    const char *dir = slash ? from : ".";
+    size_t n = strlen(name) + strlen(from) + (data_dir ? strlen(data_dir) : 0) + 32;
+    char *p = malloc(n);
+    if (!p) return NULL;
+    if (name[0] == '/') snprintf(p, n, "%s", name);
+    else if (strchr(name, '/')) snprintf(p, n, "%.*s/%s", dir_len, dir, name);
+    else if (data_dir) snprintf(p, n, "%s/templates/%s.yaml", data_dir, name);
+    else snprintf(p, n, "%.*s/%s.yaml", dir_len, dir, name);
+    return p;
+}
+
+/* The vocabulary this file extends, loaded first; a new one when none. */
+static gw_title_vocab *load_base(reader *r, yaml_node_t *ext, const char *data_dir, int depth)
+{
+    if (!ext) return calloc(1, sizeof(gw_title_vocab));
+    const char *name = gw_yaml_str(ext);
+    if (!name || !*name) { fail(r, ext, "extends", GW_MSG_TB_EXTENDS); return NULL; }
+    if (depth >= MAX_EXTENDS) { fail(r, ext, "extends", GW_MSG_TB_EXTENDS_DEEP, name, MAX_EXTENDS); return NULL; }
+    char *path = base_path(name, data_dir, r->y->path);
+    gw_yaml *y = path ? gw_yaml_load_file(path, r->diags) : NULL;
+    gw_title_vocab *v = y ? load_yaml(y, data_dir, depth + 1, r->diags) : NULL;
+    free(path);
+    if (!v) r->ok = 0;
+    return v;
+}
+
+/* Reads a loaded file over the vocabulary it extends; takes y. */
+static gw_title_vocab *load_yaml(gw_yaml *y, const char *data_dir, int depth, gw_diagnostics *diags)
+{
+    reader r = { y, diags, NULL, NULL, 0, 1 };
+    yaml_node_t *root = gw_yaml_root(y);
+    if (root->type != YAML_MAPPING_NODE) {
+        fail(&r, root, "", GW_MSG_TB_MAPPING, "title-breaks");
     } else {
+        yaml_node_t *ext = gw_yaml_get(y, root, "extends");
+        r.extending = ext != NULL;
+        r.v = load_base(&r, ext, data_dir, depth);
+        if (!r.v && r.ok) fail(&r, NULL, "", GW_MSG_NO_MEMORY);
+    }
+    if (r.v && push_word(&r, &r.v->files, y->path)) {
+        r.file = r.v->files.items[r.v->files.count - 1];
+        r.v->path = r.file;
         read_vocab(&r);
     }
     gw_yaml_destroy(y);
     if (!r.ok) {
-        gw_title_vocab_destroy(v);
+        gw_title_vocab_destroy(r.v);
         return NULL;
     }
-    return v;
+    return r.v;
 }
 
-gw_title_vocab *gw_title_vocab_load(const char *path, gw_diagnostics *diags)
+gw_title_vocab *gw_title_vocab_load(const char *path, const char *data_dir, gw_diagnostics *diags)
 {
-    return from_yaml(gw_yaml_load_file(path, diags), path, diags);
+    gw_yaml *y = gw_yaml_load_file(path, diags);
+    return y ? load_yaml(y, data_dir, 0, diags) : NULL;
 }
 
-gw_title_vocab *gw_title_vocab_load_memory(const char *name, const char *text, size_t len,
+gw_title_vocab *gw_title_vocab_load_memory(const char *name, const char *text, size_t len, const char *data_dir,
                                            gw_diagnostics *diags)
 {
-    return from_yaml(gw_yaml_load_memory(name, text, len, diags), name, diags);
+    gw_yaml *y = gw_yaml_load_memory(name, text, len, diags);
+    return y ? load_yaml(y, data_dir, 0, diags) : NULL;
 }
 
 static void free_words(gw_word_list *list)
@@ -240,6 +288,6 @@ void gw_title_vocab_destroy(gw_title_vocab *v)
         uregex_close(v->rules[i].pattern);
     }
     free(v->rules);
-    free(v->path);
+    free_words(&v->files);
     free(v);
 }

@@ -39,7 +39,8 @@ typedef struct gw_title_rule {
 } gw_title_rule;
 
 typedef struct gw_title_vocab {
-    char          *path;
+    const char    *path;           /* the file loaded (the last of files) */
+    gw_word_list   files;          /* it and the files it extends, base first */
     gw_title_costs costs;
     long           max_lines;      /* a longer title is broken by the grid alone */
     long           stem_chars;     /* the most characters before a suffix in one name part */
@@ -51,10 +52,14 @@ typedef struct gw_title_vocab {
 } gw_title_vocab;
 
 /* Reads a vocabulary file; NULL when it cannot be read or is malformed (every
- * problem reported with its place: E0830-E0832). */
-gw_title_vocab *gw_title_vocab_load(const char *path, gw_diagnostics *diags);
+ * problem reported with its place: E0830-E0833).  A file may begin with
+ * `extends: NAME` (data_dir/templates/NAME.yaml) or `extends: PATH` (relative
+ * to the file): that vocabulary is read first, this file's costs and numbers
+ * override its own, and its lists and phrases are added to the base's.
+ * data_dir may be NULL (a bare NAME is then looked for beside the file). */
+gw_title_vocab *gw_title_vocab_load(const char *path, const char *data_dir, gw_diagnostics *diags);
 /* The same from text in memory; name stands for the file in diagnostics. */
 gw_title_vocab *gw_title_vocab_load_memory(const char *name, const char *text, size_t len,
-                                           gw_diagnostics *diags);
+                                           const char *data_dir, gw_diagnostics *diags);
 void            gw_title_vocab_destroy(gw_title_vocab *vocab);
 #endif

@@ -316,6 +316,12 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
     [GW_MSG_TB_PATTERN_SLOW] = { "W0830", W,
         "the title-breaks pattern at %s:%u:%u took too long on this title and was left out",
         "标题断行规则 %s:%u:%u 处的正则表达式匹配本标题耗时过长，已跳过" },
+    [GW_MSG_TB_EXTENDS] = { "E0830", E,
+        "title breaks: extends must name a vocabulary (title-breaks) or a file",
+        "标题断行规则：extends 应为规则名（如 title-breaks）或文件路径" },
+    [GW_MSG_TB_EXTENDS_DEEP] = { "E0833", E,
+        "title breaks: extends %s goes more than %d files deep (does a file extend itself?)",
+        "标题断行规则：extends %s 的继承超过 %d 层（是否有文件继承了自身？）" },
 };
 
 static const char *const kinds[GW_KIND_COUNT][2] = {

@@ -120,6 +120,8 @@ typedef enum gw_msg {
     GW_MSG_TB_UNKNOWN_KEY,       /* key, where */
     GW_MSG_TB_UNKNOWN_KEY_SUGGEST, /* key, where, suggestion */
     GW_MSG_TB_PATTERN_SLOW,      /* the pattern's file, line (unsigned), column (unsigned) */
+    GW_MSG_TB_EXTENDS,
+    GW_MSG_TB_EXTENDS_DEEP,      /* name, depth (int) */
     GW_MSG_COUNT
 } gw_msg;
 
