@@ -148,6 +148,21 @@ typedef enum gw_msg {
     GW_MSG_TEMPLATE_NAME,        /* path, limit in bytes */
     GW_MSG_TEMPLATE_RATIO,       /* path */
     GW_MSG_TEMPLATE_EXTENDS,     /* name, strerror */
+    /* title breaking: templates/title-breaks.yaml */
+    GW_MSG_TB_MISSING,           /* key path */
+    GW_MSG_TB_NUMBER,            /* key path, lowest (double), highest (double) */
+    GW_MSG_TB_WHOLE,             /* key path, lowest (double), highest (double) */
+    GW_MSG_TB_MAPPING,           /* key path */
+    GW_MSG_TB_LIST,              /* key path */
+    GW_MSG_TB_PHRASES,
+    GW_MSG_TB_PHRASE,
+    GW_MSG_TB_BOOL,
+    GW_MSG_TB_PATTERN,           /* ICU's error name, character offset (int) */
+    GW_MSG_TB_UNKNOWN_KEY,       /* key, where */
+    GW_MSG_TB_UNKNOWN_KEY_SUGGEST, /* key, where, suggestion */
+    GW_MSG_TB_PATTERN_SLOW,      /* the pattern's file, line (unsigned), column (unsigned) */
+    GW_MSG_TB_EXTENDS,
+    GW_MSG_TB_EXTENDS_DEEP,      /* name, depth (int) */
     GW_MSG_COUNT
 } gw_msg;
 
