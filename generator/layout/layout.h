@@ -1,6 +1,5 @@
-/* Page layout: a document and a template to a display list, after GB/T 9704.
- * Walking skeleton: header (mark, number, rule), title, addressee, body,
- * contacts, signature, date, note, 抄送 and page numbers on the line grid. */
+/* Page layout: a document and a template to a display list, after GB/T 9704
+ * (the stages are in layout/stages.h). */
 #ifndef GW_LAYOUT_H
 #define GW_LAYOUT_H
 #include "document/document.h"
@@ -14,4 +13,11 @@
 
 gw_status gw_layout(const gw_document *doc, const gw_template *t, const gw_fontset *fonts,
                     gw_diagnostics *diags, gw_display_list **out);
+
+/* Verifies laid-out pages against their template (`gongwen check
+ * --layout`, layout/verify.c); has_colophon: the document has a 版记.
+ * Each problem is reported against file with its page; GW_ERR_INPUT when
+ * there is any. */
+gw_status gw_layout_verify(const gw_display_list *dl, const gw_template *t, int has_colophon,
+                           const char *file, gw_diagnostics *diags);
 #endif

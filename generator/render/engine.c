@@ -7,9 +7,9 @@
 #include "template/template.h"
 #include "util/atomic-file.h"
 #include "util/messages.h"
-#include "util/profile.h"
 #include "render/engine-internal.h"
 #include "render/template-cache.h"
+#include "util/profile.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,17 +69,22 @@ static int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-/* The document's date at midnight, China Standard Time (UTC+8). */
+/* The document's date at midnight, China Standard Time (UTC+8); -1 for a
+ * document without a date (minutes may have none). */
 static int64_t document_epoch(const gw_document *d)
 {
+    if (!d->date) return -1;
     return days_from_civil(d->year, d->month, d->day) * 86400 - 8 * 3600;
 }
 
-/* A document laid out: what rendering and dumping share. */
+/* A document read against its template and laid out: what rendering,
+ * checking and dumping share. */
 typedef struct laid_out {
+    gw_engine       *engine;
+    gw_diagnostics  *diags;
     gw_document       *doc;
-    const gw_template *template;    /* the engine's */
-    gw_display_list *list;
+    const gw_template *template;    /* the engine's (template-cache.h) */
+    gw_display_list   *list;
 } laid_out;
 
 static void laid_out_free(laid_out *l)
@@ -88,31 +93,58 @@ static void laid_out_free(laid_out *l)
     gw_document_destroy(l->doc);
 }
 
-/* Lays out a loaded document (laid_out takes it; NULL: it did not load). */
-static gw_status lay_out(gw_engine *e, gw_document *doc, gw_diagnostics *diags, laid_out *out)
+/* The document validator's question: which template, and what does it
+ * need?  The template is kept for the layout. */
+static int find_format(void *user, const char *name, const char *base_dir, gw_format *format)
+{
+    laid_out *l = user;
+    l->template = gw_template_cache_get(l->engine->templates, name, base_dir, l->diags);
+    if (!l->template) return 0;
+    format->kind = (gw_format_kind)l->template->kind;
+    format->requires = (const char *const *)l->template->requires;
+    format->requires_count = l->template->requires_count;
+    return 1;
+}
+
+/* Reads a document (from a file, or from memory when data is given) and
+ * validates it against its template.  GW_ERR_INPUT when it has errors. */
+static gw_status read_document(gw_engine *e, const char *path, const char *data, size_t len,
+                               gw_diagnostics *diags, laid_out *out)
 {
     memset(out, 0, sizeof *out);
-    out->doc = doc;
-    if (!out->doc) return GW_ERR_INPUT;
+    out->engine = e;
+    out->diags = diags;
+    size_t errors = 0;
     uint64_t start = gw_profile_clock();
-    out->template = gw_template_cache_get(e->templates, out->doc->template_name, out->doc->dir, diags);
-    start = gw_profile_since(GW_STAGE_LOAD, start);
-    if (!out->template) return GW_ERR_INPUT;
-    gw_status st = gw_layout(out->doc, out->template, e->fonts, diags, &out->list);
+    out->doc = data ? gw_document_read_memory_for(path, ".", data, len, find_format, out, diags, &errors)
+                    : gw_document_read_for(path, find_format, out, diags, &errors);
+    gw_profile_since(GW_STAGE_LOAD, start);
+    if (!out->doc || errors || !out->template) return GW_ERR_INPUT;
+    return GW_OK;
+}
+
+static gw_status lay_out(gw_engine *e, const char *path, const char *data, size_t len, gw_diagnostics *diags,
+                         laid_out *out)
+{
+    gw_status st = read_document(e, path, data, len, diags, out);
+    if (st != GW_OK) return st;
+    uint64_t start = gw_profile_clock();
+    st = gw_layout(out->doc, out->template, e->fonts, diags, &out->list);
     gw_profile_since(GW_STAGE_LAYOUT, start);
     return st;
 }
 
-static gw_status render_document(gw_engine *e, gw_document *doc, const gw_render_options *options,
-                                 gw_diagnostics *diags, gw_rendered *out)
+static gw_status render_document(gw_engine *e, const char *path, const char *data, size_t len,
+                                 const gw_render_options *options, gw_diagnostics *diags, gw_rendered *out)
 {
     gw_render_options defaults;
     gw_render_options_init(&defaults);
     if (!options) options = &defaults;
     memset(out, 0, sizeof *out);
     laid_out l;
-    gw_status st = lay_out(e, doc, diags, &l);
+    gw_status st = lay_out(e, path, data, len, diags, &l);
     if (st == GW_OK) {
+        const gw_document *doc = l.doc;
         gw_pdf_info info = { doc->title, doc->issuer, doc->number,
                              options->source_date_epoch >= 0 ? options->source_date_epoch : document_epoch(doc) };
         out->pages = l.list->page_count;
@@ -131,17 +163,14 @@ static gw_status render_document(gw_engine *e, gw_document *doc, const gw_render
 gw_status gw_render_document(gw_engine *e, const char *input, const gw_render_options *options,
                              gw_diagnostics *diags, gw_rendered *out)
 {
-    uint64_t start = gw_profile_clock();
-    gw_document *doc = gw_document_load(input, diags);
-    gw_profile_since(GW_STAGE_LOAD, start);
-    return render_document(e, doc, options, diags, out);
+    return render_document(e, input, NULL, 0, options, diags, out);
 }
 
 gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_options *options,
                               gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
 {
     gw_rendered r;
-    gw_status st = gw_render_document(e, input, options, diags, &r);
+    gw_status st = render_document(e, input, NULL, 0, options, diags, &r);
     *pdf = r.pdf;
     *pdf_len = r.len;
     return st;
@@ -152,22 +181,57 @@ gw_status gw_render_buffer(gw_engine *e, const char *name, const char *yaml, siz
                            unsigned char **pdf, size_t *pdf_len)
 {
     gw_rendered r;
-    gw_status st = render_document(e, gw_document_load_memory(name, ".", yaml, len, diags), options, diags, &r);
+    gw_status st = render_document(e, name, yaml ? yaml : "", len, options, diags, &r);
     *pdf = r.pdf;
     *pdf_len = r.len;
+    return st;
+}
+
+/* Copies what layout said into diags, less the font substitutions (which
+ * are this machine's, not the document's: `check --layout` shows them). */
+static void keep_document_problems(const gw_diagnostics *from, gw_diagnostics *to)
+{
+    for (size_t i = 0; i < gw_diagnostics_count(from); i++) {
+        const gw_diag *d = gw_diagnostics_get(from, i);
+        if (strcmp(d->code, "W0811") == 0) continue;
+        gw_loc loc = { d->file, d->line, d->column, d->path, 0 };
+        gw_diag_add(to, d->severity, d->code, loc, "%s", d->message);
+    }
+}
+
+gw_status gw_check_file(gw_engine *e, const char *input, int flags, gw_diagnostics *diags)
+{
+    laid_out l;
+    gw_status st = read_document(e, input, NULL, 0, diags, &l);
+    if (st == GW_OK && (flags & GW_CHECK_LAYOUT)) {
+        st = gw_layout(l.doc, l.template, e->fonts, diags, &l.list);
+        int colophon = l.doc->cc_names.count || l.doc->print_by || l.doc->print_date;
+        if (st == GW_OK) st = gw_layout_verify(l.list, l.template, colophon, l.doc->path, diags);
+    } else if (st == GW_OK) {
+        gw_diagnostics *said = gw_diagnostics_create();
+        if (!said) st = GW_ERR_NOMEM;
+        else {
+            gw_diagnostics_set_language(said, gw_diagnostics_language(diags));
+            st = gw_layout(l.doc, l.template, e->fonts, said, &l.list);
+            keep_document_problems(said, diags);
+        }
+        gw_diagnostics_destroy(said);
+    }
+    laid_out_free(&l);
     return st;
 }
 
 gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags, char **json)
 {
     laid_out l;
-    gw_status st = lay_out(e, gw_document_load(input, diags), diags, &l);
+    gw_status st = lay_out(e, input, NULL, 0, diags, &l);
     if (st == GW_OK) {
         gw_buf b;
         gw_buf_init(&b);
-        gw_display_list_json(l.list, &b);
-        *json = gw_buf_steal(&b, NULL);
-        if (!*json) st = GW_ERR_NOMEM;
+        st = gw_display_list_json(l.list, &b);
+        *json = st == GW_OK ? gw_buf_steal(&b, NULL) : NULL;
+        if (st == GW_OK && !*json) st = GW_ERR_NOMEM;
+        gw_buf_free(&b);
     }
     laid_out_free(&l);
     return st;
