@@ -326,6 +326,10 @@ static void test_bounds(void)
     const char *one = "关于印发《公文处理办法》的通知";
     CHECK(gw_set_title(one, strlen(one), &style, WIDTH, loc, NULL, &lines) == GW_OK && lines.count == 1);
     gw_lines_free(&lines);
+    const char *seed = "关于区政协九届四次会议第20253019号提案办理情况答复的函";     /* the ordinal whole */
+    CHECK(gw_set_title(seed, strlen(seed), &style, WIDTH, loc, NULL, &lines) == GW_OK && lines.count == 2 &&
+          memcmp(seed + lines.lines[1].text_start, "第", 3) == 0);
+    gw_lines_free(&lines);
     const char *two = "关于进一步深化家庭医生签约服务系统提升基层医疗健康管理效能的实施意见";
     CHECK(gw_set_title(two, strlen(two), &style, WIDTH, loc, NULL, &lines) == GW_OK && lines.count == 2);
     for (size_t i = 0; i < lines.count; i++) CHECK(lines.lines[i].width <= WIDTH + 0.01);
