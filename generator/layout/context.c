@@ -1,7 +1,9 @@
 #include "layout/context.h"
+#include "text/title.h"
 #include "util/buf.h"
 #include "util/messages.h"
 #include <hb-ot.h>
+#include <stdlib.h>
 #include <string.h>
 
 void lay_fail(lay_ctx *L, gw_status st)
@@ -52,6 +54,20 @@ static double em_box_top(const gw_face *face, double size)
 double lay_em_top(const gw_text_style *st)
 {
     return em_box_top(st->role->chain[0], st->size);
+}
+
+gw_status lay_set_title(lay_ctx *L, const char *text, const gw_text_style *st, gw_loc loc, gw_lines *out)
+{
+    const gw_document *d = L->doc;
+    const char **names = calloc(d->issuer_count ? d->issuer_count : 1, sizeof *names);
+    if (!names) return GW_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < d->issuer_count; i++)
+        if (d->issuers[i].name) names[n++] = d->issuers[i].name;
+    gw_title_params params = { L->titles, names, n };
+    gw_status s = gw_set_title_with(&params, text, strlen(text), st, L->t->type_width, loc, L->diags, out);
+    free(names);
+    return s;
 }
 
 char *lay_fill(const char *format, const char *const *names, const char *const *values, size_t n)

@@ -8,11 +8,13 @@
 #include "layout/display-list.h"
 #include "template/template.h"
 #include "text/lines.h"
+#include "text/title-vocab.h"
 
 typedef struct lay_ctx {
     const gw_document *doc;
     const gw_template *t;
     const gw_fontset  *fonts;
+    const gw_title_vocab *titles;  /* how titles break; NULL: between words alone */
     gw_diagnostics    *diags;
     gw_display_list   *dl;         /* being built: pages, and the images seals join */
     gw_status          status;     /* the first failure; later stages do not run */
@@ -34,6 +36,11 @@ double lay_em_top(const gw_text_style *st);
 
 /* Where a diagnostic about a document field goes. */
 gw_loc lay_loc(const lay_ctx *L, gw_src src, const char *path, int verbatim);
+
+/* Breaks a title (or an attachment's name) into lines of at most the type
+ * area's width with the engine's vocabulary, the document's issuers kept
+ * whole.  GW_OK or the text engine's failure. */
+gw_status lay_set_title(lay_ctx *L, const char *text, const gw_text_style *st, gw_loc loc, gw_lines *out);
 
 /* A template text with each {name} replaced by its value. */
 char *lay_fill(const char *format, const char *const *names, const char *const *values, size_t n);

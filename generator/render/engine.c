@@ -15,8 +15,9 @@
 #include <sys/stat.h>
 
 struct gw_engine {
-    char       *data_dir;
-    gw_fontset *fonts;
+    char           *data_dir;
+    gw_fontset     *fonts;
+    gw_title_vocab *titles;     /* templates/title-breaks.yaml */
 };
 
 const char *gw_version(void) { return GW_VERSION; }
@@ -34,7 +35,10 @@ gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *dia
     if (options && options->fonts_file) snprintf(fonts, sizeof fonts, "%s", options->fonts_file);
     else snprintf(fonts, sizeof fonts, "%s/fonts/fonts.yaml", e->data_dir ? e->data_dir : ".");
     e->fonts = e->data_dir ? gw_fontset_load(fonts, diags) : NULL;
-    if (!e->fonts) {
+    char titles[4096];
+    snprintf(titles, sizeof titles, "%s/templates/title-breaks.yaml", e->data_dir ? e->data_dir : ".");
+    e->titles = e->fonts ? gw_title_vocab_load(titles, e->data_dir, diags) : NULL;
+    if (!e->fonts || !e->titles) {
         gw_status st = e->data_dir ? GW_ERR_FONT : GW_ERR_NOMEM;
         gw_engine_destroy(e);
         return st;
@@ -47,6 +51,7 @@ void gw_engine_destroy(gw_engine *e)
 {
     if (!e) return;
     gw_fontset_destroy(e->fonts);
+    gw_title_vocab_destroy(e->titles);
     free(e->data_dir);
     free(e);
 }
@@ -121,7 +126,7 @@ static gw_status lay_out(gw_engine *e, const char *path, const char *data, size_
 {
     gw_status st = read_document(e, path, data, len, diags, out);
     if (st != GW_OK) return st;
-    return gw_layout(out->doc, out->template, e->fonts, diags, &out->list);
+    return gw_layout(out->doc, out->template, &(gw_layout_env){ e->fonts, e->titles }, diags, &out->list);
 }
 
 static gw_status render_document(gw_engine *e, const char *path, const char *data, size_t len,
@@ -173,7 +178,7 @@ gw_status gw_check_file(gw_engine *e, const char *input, int flags, gw_diagnosti
     laid_out l;
     gw_status st = read_document(e, input, NULL, 0, diags, &l);
     if (st == GW_OK && (flags & GW_CHECK_LAYOUT)) {
-        st = gw_layout(l.doc, l.template, e->fonts, diags, &l.list);
+        st = gw_layout(l.doc, l.template, &(gw_layout_env){ e->fonts, e->titles }, diags, &l.list);
         int colophon = l.doc->cc_names.count || l.doc->print_by || l.doc->print_date;
         if (st == GW_OK) st = gw_layout_verify(l.list, l.template, colophon, l.doc->path, diags);
     } else if (st == GW_OK) {
@@ -181,7 +186,7 @@ gw_status gw_check_file(gw_engine *e, const char *input, int flags, gw_diagnosti
         if (!said) st = GW_ERR_NOMEM;
         else {
             gw_diagnostics_set_language(said, gw_diagnostics_language(diags));
-            st = gw_layout(l.doc, l.template, e->fonts, said, &l.list);
+            st = gw_layout(l.doc, l.template, &(gw_layout_env){ e->fonts, e->titles }, said, &l.list);
             keep_document_problems(said, diags);
         }
         gw_diagnostics_destroy(said);
