@@ -418,10 +418,6 @@ static gw_document *read_document(gw_yaml *y, const char *path, const char *dir,
     if (doc && (doc->path = strdup(path)) && (doc->dir = dir ? strdup(dir) : dir_of(path))) {
         load_fields(&R);
         *errors = R.errors;
-        if (R.problems > GW_MAX_PROBLEMS) {
-            gw_report(diags, gw_loc_file(path), R.suppressed_errors ? GW_MSG_TOO_MANY_ERRORS : GW_MSG_TOO_MANY_PROBLEMS,
-                      GW_MAX_PROBLEMS);
-        }
     } else {
         gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);
         gw_document_destroy(doc);

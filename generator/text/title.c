@@ -112,7 +112,7 @@ gw_status gw_set_title(const char *text, size_t len, const gw_text_style *st, do
     gw_status status = GW_OK;
     double total = measure(text, 0, len, st, loc, diags, &status);
     if (status != GW_OK) return status;
-    if (total <= width + 0.01) return gw_set_plain(text, len, st, width, 0, loc, diags, out);
+    if (total <= width + 0.01) return gw_set_plain(text, len, st, width, 0, loc, NULL, out);   /* said when measured */
 
     size_t cands[MAX_BREAKS];
     size_t ncand = gw_title_breaks(text, len, cands, MAX_BREAKS);

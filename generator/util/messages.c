@@ -319,3 +319,19 @@ void gw_report(gw_diagnostics *diags, gw_loc loc, gw_msg id, ...)
     gw_diag_vadd(diags, m->severity, m->code, loc, fmt, ap);
     va_end(ap);
 }
+
+void gw_report_once(gw_diagnostics *diags, gw_loc loc, uint32_t key, gw_msg id, ...)
+{
+    const gw_message *m = gw_message_get(id);
+    if (!m) return;
+    const char *fmt = gw_diagnostics_language(diags) == GW_LANG_ZH ? m->zh : m->en;
+    va_list ap;
+    va_start(ap, id);
+    gw_diag_vadd_once(diags, m->severity, m->code, loc, key, fmt, ap);
+    va_end(ap);
+}
+
+const char *gw_message_times(gw_language lang)
+{
+    return lang == GW_LANG_ZH ? "（共 %zu 处）" : " (%zu times in all)";
+}

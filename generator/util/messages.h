@@ -120,6 +120,11 @@ const gw_message *gw_message_get(gw_msg id);
 
 /* Adds message id, in the diagnostics' language, at loc. */
 void gw_report(gw_diagnostics *diags, gw_loc loc, gw_msg id, ...);
+/* The same, said once per file and key (a character), with a count. */
+void gw_report_once(gw_diagnostics *diags, gw_loc loc, uint32_t key, gw_msg id, ...);
+/* The ending of a message said once for several occurrences: a printf
+ * format taking the count (size_t). */
+const char *gw_message_times(gw_language lang);
 
 /* Words the messages put in their arguments, in the diagnostics' language. */
 typedef enum gw_kind {
