@@ -2,6 +2,7 @@
  * problem on the way (schema version 1, docs/schema.md).  The body, the
  * signature and the rules on text live in their own files. */
 #include "document/reader.h"
+#include "util/tally.h"
 #include "document/rules.h"
 #include "util/buf.h"
 #include <errno.h>
@@ -241,9 +242,23 @@ static void load_attachments(gw_reader *R, yaml_node_t *root)
             }
 }
 
+/* A label given twice in one contact line is E0119, as for any mapping;
+ * labels are free text, so they are remembered in a table (linear). */
+static int first_label(gw_reader *R, gw_tally *seen, const char *key, const yaml_node_t *k, const char *kpath)
+{
+    int created;
+    gw_tally_record *r = gw_tally_get(seen, key, strlen(key), &created);
+    if (!r) { rd_report(R, rd_loc(R, k, kpath), GW_MSG_NO_MEMORY); return 0; }
+    if (created) { r->index = (size_t)k->start_mark.line + 1; return 1; }
+    rd_report(R, rd_loc(R, k, kpath), GW_MSG_DUPLICATE_KEY, key, (unsigned)r->index);
+    return 0;
+}
+
 /* contacts: each item one printed line of key：value pairs. */
 static void contact_line(gw_reader *R, yaml_node_t *item, const char *path)
 {
+    gw_tally *seen = gw_tally_create();
+    if (!seen) { rd_report(R, rd_loc(R, item, path), GW_MSG_NO_MEMORY); return; }
     gw_buf b;
     gw_buf_init(&b);
     for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top; p++) {
@@ -253,6 +268,7 @@ static void contact_line(gw_reader *R, yaml_node_t *item, const char *path)
         snprintf(kpath, sizeof kpath, "%s", path);
         char *key = rd_text(R, k, kpath, NULL, 0);
         if (key) snprintf(kpath, sizeof kpath, "%s.%s", path, key);
+        if (key && !first_label(R, seen, key, k, kpath)) { free(key); continue; }
         char *value = key ? rd_text(R, v, kpath, NULL, 0) : NULL;
         if (key && value) {
             if (b.len) gw_buf_puts(&b, "\xE3\x80\x80\xE3\x80\x80");   /* two 　 */
@@ -261,6 +277,7 @@ static void contact_line(gw_reader *R, yaml_node_t *item, const char *path)
         free(key);
         free(value);
     }
+    gw_tally_destroy(seen);
     char *line = gw_buf_steal(&b, NULL);
     if (!line || !*line) { free(line); return; }
     if (!gw_grow(&R->doc->contacts, R->doc->contact_count, sizeof *R->doc->contacts)) { free(line); return; }

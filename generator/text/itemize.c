@@ -66,18 +66,6 @@ static const gw_role *role_for(const gw_text_style *st, int latin)
     return latin && st->latin && st->latin->chain_len ? st->latin : st->role;
 }
 
-/* Characters that belong to the one before them: combining marks, variation
- * selectors and zero-width format characters.  They stay in its segment, so
- * HarfBuzz clusters them with it and no font is looked up for them alone. */
-static int joins_previous(uint32_t cp)
-{
-    hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
-    return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
-           gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
-           gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||                  /* ZWSP, ZWJ, BOM, ... */
-           (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
-}
-
 /* Latin characters fall back to the style's CJK role before giving up. */
 static gw_face *face_for(const gw_text_style *st, uint32_t cp, int latin)
 {
@@ -113,9 +101,30 @@ static int push_segment(itemizer *z, const gw_text_style *st, gw_face *face, int
     return 1;
 }
 
+/* A character that joins the one before it stays in its segment, so
+ * HarfBuzz clusters them and no font is looked up for it alone.  Past
+ * GW_MAX_JOINED in a row the rest of the run is refused (said once per
+ * document, with the number of such runs). */
+static int joined(itemizer *z, uint32_t cp, size_t at, size_t n, size_t *run)
+{
+    if (!gw_char_joins_previous(cp)) { *run = 0; return 0; }
+    if (*run >= GW_MAX_JOINED) {
+        if ((*run)++ == GW_MAX_JOINED) {
+            gw_report_once(z->diags, place(z, at), 0, GW_MSG_TOO_MANY_JOINED, GW_MAX_JOINED, cp);
+            fail(z, GW_ERR_INPUT);
+        }
+        return 1;
+    }
+    gw_segment *last = z->out->seg_count ? &z->out->segs[z->out->seg_count - 1] : NULL;
+    if (!last || last->start + last->len != at) { *run = 0; return 0; }
+    (*run)++;
+    last->len += n;
+    return 1;
+}
+
 static void segment_text(itemizer *z)
 {
-    size_t i = 0;
+    size_t i = 0, run = 0;
     while (i < z->len) {
         size_t at = i;
         uint32_t cp = gw_utf8_next(z->text, z->len, &i);
@@ -125,11 +134,7 @@ static void segment_text(itemizer *z)
             continue;
         }
         const gw_text_style *st = style_at(z, at);
-        gw_segment *last = z->out->seg_count ? &z->out->segs[z->out->seg_count - 1] : NULL;
-        if (last && last->start + last->len == at && joins_previous(cp)) {
-            last->len += i - at;
-            continue;
-        }
+        if (joined(z, cp, at, i - at, &run)) continue;
         int latin = (gw_char_class(cp) & (GW_CH_LATIN | GW_CH_SPACE)) != 0;
         gw_face *face = face_for(st, cp, latin);
         if (!face) {

@@ -107,6 +107,11 @@ typedef enum gw_msg {
     GW_MSG_TEMPLATE_NUMBER,      /* field path */
     GW_MSG_TEMPLATE_STRING,      /* field path */
     GW_MSG_TYPE_AREA,
+    /* hardening */
+    GW_MSG_TOO_MANY_DIRECTIVES,  /* limit */
+    GW_MSG_TOO_MANY_JOINED,      /* limit, the first code point refused */
+    GW_MSG_OUTPUT_KIND,          /* what the path is (gw_kind_name) */
+    GW_MSG_OUTPUT_TOO_BIG,       /* strerror */
     GW_MSG_COUNT
 } gw_msg;
 
@@ -130,7 +135,9 @@ const char *gw_message_times(gw_language lang);
 typedef enum gw_kind {
     GW_KIND_TEXT, GW_KIND_LIST, GW_KIND_MAPPING, GW_KIND_TEXT_OR_LIST, GW_KIND_ISSUER,
     GW_KIND_CONTACT, GW_KIND_BODY_ITEM, GW_KIND_KEY, GW_KIND_DOCUMENT, GW_KIND_UNUSABLE,
-    GW_KIND_UNKNOWN_ERROR, GW_KIND_COUNT
+    GW_KIND_UNKNOWN_ERROR,
+    GW_KIND_DIRECTORY, GW_KIND_SOCKET, GW_KIND_BLOCK_DEVICE, GW_KIND_OTHER_FILE,
+    GW_KIND_COUNT
 } gw_kind;
 const char *gw_kind_name(const gw_diagnostics *diags, gw_kind kind);
 #endif
