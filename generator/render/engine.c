@@ -5,7 +5,7 @@
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "template/template.h"
-#include "util/atomic-file.h"
+#include "util/output.h"
 #include "util/messages.h"
 #include "render/engine-internal.h"
 #include <errno.h>
@@ -156,10 +156,7 @@ gw_status gw_render_file(gw_engine *e, const char *input, const char *output,
     unsigned char *pdf = NULL;
     size_t len = 0;
     gw_status st = gw_render_to_memory(e, input, options, diags, &pdf, &len);
-    if (st == GW_OK && !gw_write_file_atomic(output, pdf, len)) {
-        gw_report(diags, gw_loc_file(output), GW_MSG_CANNOT_WRITE, strerror(errno));
-        st = GW_ERR_IO;
-    }
+    if (st == GW_OK && !gw_write_output(output, pdf, len, diags)) st = GW_ERR_IO;
     free(pdf);
     return st;
 }
