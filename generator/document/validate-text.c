@@ -3,6 +3,7 @@
  * and digits (a leftover of text copied out of PDFs). */
 #include "document/reader.h"
 #include "text/chars.h"
+#include "text/lines.h"
 #include "util/utf8.h"
 #include <string.h>
 
@@ -107,6 +108,10 @@ static void check_stray_spaces(gw_reader *R, const yaml_node_t *node, size_t sta
 
 int rd_check_text(gw_reader *R, const yaml_node_t *node, size_t start, size_t len, const char *path, int flags)
 {
+    if (len > GW_MAX_TEXT_BYTES) {                 /* what the text engine would refuse */
+        rd_report(R, rd_loc_at(R, node, start, path), GW_MSG_TEXT_TOO_LONG, len, GW_MAX_TEXT_BYTES);
+        return 0;
+    }
     int ok = check_controls(R, node, start, len, path, flags);
     ok = check_placeholders(R, node, start, len, path) && ok;
     if (!(flags & RD_RAW)) check_stray_spaces(R, node, start, len, path);

@@ -433,12 +433,14 @@ static gw_span *block_spans(const gw_block *b, const gw_text_style *body, const 
     }
     cuts[ncut++] = len;
     qsort(cuts, ncut, sizeof *cuts, by_offset);
-    for (size_t i = 0; i + 1 < ncut; i++) {
+    /* the emphasis spans are in order and disjoint: one cursor over them
+     * keeps a block of many spans linear */
+    for (size_t i = 0, e = 0; i + 1 < ncut; i++) {
         size_t a = cuts[i], z = cuts[i + 1];
         if (a == z) continue;
         const gw_text_style *st = b->kind == GW_BLOCK_HEADING && a < b->run_in ? heading : body;
-        for (size_t e = 0; e < b->emphasis_count; e++)
-            if (a >= b->emphasis[e].start && a < b->emphasis[e].end) st = emphasis;
+        while (e < b->emphasis_count && b->emphasis[e].end <= a) e++;
+        if (e < b->emphasis_count && a >= b->emphasis[e].start) st = emphasis;
         spans[n++] = (gw_span){ a, z, st };
     }
     free(cuts);

@@ -3,6 +3,7 @@
 #include "text/itemize.h"
 #include "text/lines.h"
 #include "util/grow.h"
+#include "util/messages.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,9 +180,11 @@ static int set_line(breaker *b, size_t s, size_t e, double start, double avail, 
     }
     line->width = (visible > s ? xs[visible - 1 - s] + it->atoms[visible - 1].width - it->atoms[visible - 1].margin_right : start) - start;
     int ok = 1;
-    for (size_t i = s; ok && i < e;) {        /* one run per segment */
+    /* Spaces at the line's end are not drawn: however many there are, a
+     * line holds what fits on it. */
+    for (size_t i = s; ok && i < visible;) {        /* one run per segment */
         size_t j = i + 1;
-        while (j < e && it->atoms[j].seg == it->atoms[i].seg) j++;
+        while (j < visible && it->atoms[j].seg == it->atoms[i].seg) j++;
         ok = emit_run(b, i, j, xs + (i - s), line);
         i = j;
     }
@@ -206,6 +209,10 @@ gw_status gw_set_text(const char *text, size_t len, const gw_span *spans, size_t
                       const gw_measure *m, gw_loc loc, gw_diagnostics *diags, gw_lines *out)
 {
     memset(out, 0, sizeof *out);
+    if (len > GW_MAX_TEXT_BYTES) {
+        gw_report(diags, loc, GW_MSG_TEXT_TOO_LONG, len, GW_MAX_TEXT_BYTES);
+        return GW_ERR_INPUT;
+    }
     breaker b = { .m = m, .text = text, .out = out };
     gw_status st = gw_itemize(text, len, spans, span_count, m->width - m->first_indent, loc,
                               diags, &b.it);

@@ -291,6 +291,9 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
     [GW_MSG_OUTPUT_TOO_BIG] = { "E0004", E,
         "cannot write the output: %s (the file size limit of this process)",
         "无法写入输出：%s（本进程的文件大小限制）" },
+    [GW_MSG_TEXT_TOO_LONG] = { "E0017", E,
+        "a text of %zu bytes: one paragraph or field holds at most %d bytes (1 MB)",
+        "文本长 %zu 字节：一个段落或字段至多 %d 字节（1 MB）" },
 };
 
 static const char *const kinds[GW_KIND_COUNT][2] = {

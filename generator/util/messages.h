@@ -112,6 +112,7 @@ typedef enum gw_msg {
     GW_MSG_TOO_MANY_JOINED,      /* limit, the first code point refused */
     GW_MSG_OUTPUT_KIND,          /* what the path is (gw_kind_name) */
     GW_MSG_OUTPUT_TOO_BIG,       /* strerror */
+    GW_MSG_TEXT_TOO_LONG,        /* length in bytes (size_t), limit in bytes (int) */
     GW_MSG_COUNT
 } gw_msg;
 
