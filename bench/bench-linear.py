@@ -39,6 +39,11 @@ def han(n):
     return "".join("，" if i % 30 == 29 else chars[i % 97] for i in range(n))
 
 
+def paragraphs(n, per, make):
+    """n units as paragraphs of at most per units each (a text is at most 1 MB, E0017)."""
+    return "\n".join(make(min(per, n - i)) for i in range(0, n, per))
+
+
 # name: (command, make(n) -> document text, largest n within the limits)
 CASES = {
     # yaml/: libyaml's %TAG list is searched linearly: refused past 64
@@ -49,17 +54,17 @@ CASES = {
     "contact-labels": ("check", lambda n: doc(tail="contacts:\n  - " + "\n    ".join(f"联系人{i}: 李四" for i in range(n)) + "\n"),
                        49_000),
     # text/: the breaker, the itemiser, fallback fonts, wide words
-    "spaces": ("render", lambda n: doc(body="甲" + " " * n + "乙"), 10_000_000),
-    "han-paragraph": ("render", lambda n: doc(body=han(n)), 1_500_000),
-    "emphasis": ("render", lambda n: doc(body="**甲**" * n), 1_000_000),
-    "combining": ("render", lambda n: doc(body=("a" + "\u0301" * 30) * (n // 31)), 3_000_000),
-    "url": ("render", lambda n: doc(body="http://" + "a" * n), 9_000_000),
-    "rare-hanzi": ("render", lambda n: doc(body="\U00020000" * n), 1_500_000),
-    "missing-glyph": ("render", lambda n: doc(body="甲\U0010FFFD" * n), 1_000_000),
-    # one-line items and the title
-    "title": ("render", lambda n: doc(title="关" * n), 3_000_000),
-    "one-line-field": ("render", lambda n: doc(to="张" * n), 3_000_000),
-    # layout/: pages
+    "spaces": ("render", lambda n: doc(body=paragraphs(n, 1_000_000, lambda k: "甲" + " " * k + "乙")), 9_600_000),
+    "han-paragraph": ("render", lambda n: doc(body=paragraphs(n, 340_000, han)), 3_200_000),
+    "emphasis": ("render", lambda n: doc(body=paragraphs(n, 140_000, lambda k: "**甲**" * k)), 1_400_000),
+    "combining": ("render", lambda n: doc(body=paragraphs(n, 17_000, lambda k: ("a" + "\u0301" * 30) * k)), 160_000),
+    "url": ("render", lambda n: doc(body=paragraphs(n, 1_000_000, lambda k: "http://" + "a" * k)), 9_600_000),
+    "rare-hanzi": ("render", lambda n: doc(body=paragraphs(n, 250_000, lambda k: "\U00020000" * k)), 2_400_000),
+    "missing-glyph": ("render", lambda n: doc(body=paragraphs(n, 140_000, lambda k: "甲\U0010FFFD" * k)), 1_400_000),
+    # one-line items and the title, at the 1 MB a text may have
+    "title": ("render", lambda n: doc(title="关" * n), 340_000),
+    "one-line-field": ("render", lambda n: doc(to="张" * n), 340_000),
+    # layout/: pages, to the 2,000-page limit
     "paragraphs": ("render", lambda n: doc(body="\n".join(han(60) for _ in range(n))), 49_000),
 }
 
@@ -75,7 +80,8 @@ def measure(gongwen, command, text, folder):
     err = p.stderr.read()
     _, status, usage = os.wait4(p.pid, 0)
     elapsed = time.monotonic() - start
-    codes = sorted({w for w in err.decode("utf-8", "replace").split() if len(w) == 5 and w[0] in "EW" and w[1:].isdigit()})
+    words = (w.rstrip(":") for w in err.decode("utf-8", "replace").split())
+    codes = sorted({w for w in words if len(w) == 5 and w[0] in "EW" and w[1:].isdigit()})
     return {"bytes": size, "seconds": elapsed, "mb": usage.ru_maxrss / 1024,
             "exit": os.waitstatus_to_exitcode(status), "codes": codes, "stderr_bytes": len(err)}
 

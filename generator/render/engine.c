@@ -19,6 +19,17 @@ struct gw_engine {
     gw_fontset *fonts;
 };
 
+/* Out of memory ends the run, and is said (E0006) once, whichever stage
+ * ran out: layout and the PDF writer return GW_ERR_NOMEM without a word,
+ * and a loader that said E0006 may still have returned something. */
+static gw_status said(gw_status st, gw_diagnostics *diags, size_t before)
+{
+    for (size_t i = before; i < gw_diagnostics_count(diags); i++)
+        if (strcmp(gw_diagnostics_get(diags, i)->code, "E0006") == 0) return GW_ERR_NOMEM;
+    if (st == GW_ERR_NOMEM) gw_report(diags, gw_loc_file(""), GW_MSG_NO_MEMORY);
+    return st;
+}
+
 const char *gw_version(void) { return GW_VERSION; }
 
 void gw_render_options_init(gw_render_options *o) { o->source_date_epoch = -1; }
@@ -26,8 +37,9 @@ void gw_render_options_init(gw_render_options *o) { o->source_date_epoch = -1; }
 gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *diags, gw_engine **out)
 {
     *out = NULL;
+    size_t before = gw_diagnostics_count(diags);
     gw_engine *e = calloc(1, sizeof *e);
-    if (!e) return GW_ERR_NOMEM;
+    if (!e) return said(GW_ERR_NOMEM, diags, before);
     const char *dir = options && options->data_dir ? options->data_dir : getenv("GONGWEN_DATA_DIR");
     e->data_dir = strdup(dir && *dir ? dir : GW_DATA_DIR);
     char fonts[4096];
@@ -37,7 +49,7 @@ gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *dia
     if (!e->fonts) {
         gw_status st = e->data_dir ? GW_ERR_FONT : GW_ERR_NOMEM;
         gw_engine_destroy(e);
-        return st;
+        return said(st, diags, before);
     }
     *out = e;
     return GW_OK;
@@ -93,8 +105,9 @@ static gw_status lay_out(gw_engine *e, gw_document *doc, gw_diagnostics *diags, 
     return gw_layout(out->doc, out->template, e->fonts, diags, &out->list);
 }
 
+/* before: the diagnostics' count before the document was loaded. */
 static gw_status render_document(gw_engine *e, gw_document *doc, const gw_render_options *options,
-                                 gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
+                                 gw_diagnostics *diags, size_t before, unsigned char **pdf, size_t *pdf_len)
 {
     gw_render_options defaults;
     gw_render_options_init(&defaults);
@@ -107,25 +120,28 @@ static gw_status render_document(gw_engine *e, gw_document *doc, const gw_render
         st = gw_pdf_write(l.list, &info, diags, pdf, pdf_len);
     }
     laid_out_free(&l);
-    return st;
+    return said(st, diags, before);
 }
 
 gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_options *options,
                               gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
 {
-    return render_document(e, gw_document_load(input, diags), options, diags, pdf, pdf_len);
+    size_t before = gw_diagnostics_count(diags);
+    return render_document(e, gw_document_load(input, diags), options, diags, before, pdf, pdf_len);
 }
 
 gw_status gw_render_buffer(gw_engine *e, const char *name, const char *yaml, size_t len,
                            const gw_render_options *options, gw_diagnostics *diags,
                            unsigned char **pdf, size_t *pdf_len)
 {
+    size_t before = gw_diagnostics_count(diags);
     gw_document *doc = gw_document_load_memory(name, ".", yaml, len, diags);
-    return render_document(e, doc, options, diags, pdf, pdf_len);
+    return render_document(e, doc, options, diags, before, pdf, pdf_len);
 }
 
 gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags, char **json)
 {
+    size_t before = gw_diagnostics_count(diags);
     laid_out l;
     gw_status st = lay_out(e, gw_document_load(input, diags), diags, &l);
     if (st == GW_OK) {
@@ -136,7 +152,7 @@ gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags,
         if (!*json) st = GW_ERR_NOMEM;
     }
     laid_out_free(&l);
-    return st;
+    return said(st, diags, before);
 }
 
 /* Writing over the input would destroy the document the PDF came from. */
