@@ -47,11 +47,11 @@ static int source_date_epoch(int64_t *out)
 
 /* --strict: a document with any problem, warnings included, is not
  * rendered; its problems are printed as errors. */
-static int passes_strict(const char *input)
+static int passes_strict(gw_engine *engine, const char *input)
 {
     gw_diagnostics *diags = gw_diagnostics_create();
     gw_diagnostics_set_language(diags, cli_language());
-    gw_document_destroy(gw_document_read(input, diags));
+    gw_check_file(engine, input, GW_CHECK_LAYOUT, diags);
     int clean = diags && gw_diagnostics_count(diags) == 0;
     cli_print_text(stderr, diags, 1);
     gw_diagnostics_destroy(diags);
@@ -76,7 +76,7 @@ static int render_all(const char **inputs, int ninputs, const char *output, int 
     int rc = EXIT_OK;
     if (gw_engine_create(NULL, diags, &engine) != GW_OK) rc = EXIT_ENV;
     for (int i = 0; rc != EXIT_ENV && i < ninputs; i++) {
-        if (strict && !passes_strict(inputs[i])) { rc = EXIT_INPUT; continue; }
+        if (strict && !passes_strict(engine, inputs[i])) { rc = EXIT_INPUT; continue; }
         char *out = output ? strdup(output) : default_output(inputs[i]);
         gw_status st = out ? gw_render_file(engine, inputs[i], out, &opts, diags) : GW_ERR_NOMEM;
         if (st != GW_OK) rc = cli_exit_code(st);

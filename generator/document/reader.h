@@ -13,6 +13,9 @@ typedef struct gw_reader {
     gw_yaml        *y;
     gw_document    *doc;
     gw_diagnostics *diags;
+    gw_format_lookup lookup;     /* the template's format; NULL: defaults by name */
+    void           *lookup_user;
+    gw_format       format;
     size_t          problems, errors;   /* all of them, listed or cut (util/diag.h) */
     /* where rd_position last was in a literal block (keeps long bodies linear) */
     const yaml_node_t *cache_node;
@@ -82,6 +85,12 @@ char *gw_text_list_join(const gw_text_list *list, const char *sep);
 
 /* The loaders for the parts of the document (one file each). */
 void gw_load_body(gw_reader *R, yaml_node_t *root);
+/* A body-like node (a literal block or a list, as `body`) into blocks;
+ * path names it in diagnostics (an attachment's "attachments[0].body"). */
+void gw_load_blocks(gw_reader *R, yaml_node_t *node, const char *path, gw_block **blocks, size_t *count);
 void gw_load_signature(gw_reader *R, yaml_node_t *root);
 void gw_check_seal(gw_reader *R, const char *file, yaml_node_t *node, const char *path);
+
+/* Whether the document's template requires field `name`. */
+int rd_requires(const gw_reader *R, const char *name);
 #endif

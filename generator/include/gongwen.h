@@ -90,6 +90,16 @@ gw_status gw_render_buffer(gw_engine *engine, const char *name, const char *yaml
 gw_status gw_render_file(gw_engine *engine, const char *input_path, const char *output_path,
                          const gw_render_options *options, gw_diagnostics *diags);
 
+/* Checks a document as rendering would, without writing anything: its
+ * fields against its template, and its layout (a font for every character,
+ * every item inside the page, the page limit), so a document that passes
+ * renders.  With GW_CHECK_LAYOUT the laid-out pages are also verified
+ * against the template (margins, grid, positions, line breaking, the 版记's
+ * page) and font substitutions are reported.  GW_OK when it has no errors;
+ * the problems are in diags. */
+enum { GW_CHECK_LAYOUT = 1 };
+gw_status gw_check_file(gw_engine *engine, const char *input_path, int flags, gw_diagnostics *diags);
+
 /* Lays the document out without writing a PDF and returns the display list
  * as JSON (malloc'ed, NUL-terminated): pages, glyph runs, rules and line
  * boxes, in points from the page's top-left corner.  For checks and tools. */

@@ -5,6 +5,7 @@
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <stdio.h>
 #include <string.h>
 
 static HPDF_TextWidth no_text_width(HPDF_Font font, const HPDF_BYTE *text, HPDF_UINT len)
@@ -166,17 +167,17 @@ HPDF_STATUS gw_hpdf_page_write(HPDF_Page page, const char *ops, size_t len)
     return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)ops, (HPDF_UINT)len);
 }
 
-HPDF_STATUS gw_hpdf_set_info_text(HPDF_Doc doc, const char *key, const char *utf8)
+/* A PDF text string: UTF-16BE with a byte order mark, written in hex. */
+static HPDF_Binary text_string(HPDF_Doc doc, const char *utf8)
 {
-    if (!doc->info) return HPDF_INVALID_OBJECT;    /* created by the first HPDF_SetInfoAttr */
     gw_buf hex;
     gw_buf_init(&hex);
     gw_buf_puts(&hex, "FEFF");
     gw_utf8_to_utf16_hex(&hex, utf8, strlen(utf8));
-    if (hex.failed) return HPDF_FAILD_TO_ALLOC_MEM;
+    if (hex.failed) return NULL;
     size_t n = hex.len / 2;
     HPDF_BYTE *bytes = HPDF_GetMem(doc->mmgr, (HPDF_UINT)n);
-    if (!bytes) { gw_buf_free(&hex); return HPDF_FAILD_TO_ALLOC_MEM; }
+    if (!bytes) { gw_buf_free(&hex); return NULL; }
     for (size_t i = 0; i < n; i++) {
         unsigned v;
         sscanf(hex.data + 2 * i, "%2x", &v);
@@ -185,18 +186,34 @@ HPDF_STATUS gw_hpdf_set_info_text(HPDF_Doc doc, const char *key, const char *utf
     gw_buf_free(&hex);
     HPDF_Binary b = HPDF_Binary_New(doc->mmgr, bytes, (HPDF_UINT)n);
     HPDF_FreeMem(doc->mmgr, bytes);
-    if (!b) return HPDF_FAILD_TO_ALLOC_MEM;
-    return HPDF_Dict_Add(doc->info, key, b);
+    return b;
+}
+
+HPDF_STATUS gw_hpdf_set_info_text(HPDF_Doc doc, const char *key, const char *utf8)
+{
+    if (!doc->info) return HPDF_INVALID_OBJECT;    /* created by the first HPDF_SetInfoAttr */
+    HPDF_Binary b = text_string(doc, utf8);
+    return b ? HPDF_Dict_Add(doc->info, key, b) : HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+HPDF_STATUS gw_hpdf_outline_set_title(HPDF_Doc doc, HPDF_Outline outline, const char *utf8)
+{
+    HPDF_Binary b = text_string(doc, utf8);
+    return b ? HPDF_Dict_Add(outline, "Title", b) : HPDF_FAILD_TO_ALLOC_MEM;   /* replaces the old */
+}
+
+HPDF_STATUS gw_hpdf_destination_top(HPDF_Destination dest, HPDF_Page page, double top)
+{
+    HPDF_Array_Clear(dest);
+    HPDF_Array_Add(dest, page);
+    HPDF_Array_AddName(dest, "XYZ");
+    HPDF_Array_Add(dest, HPDF_Null_New(dest->mmgr));
+    HPDF_Array_AddReal(dest, (HPDF_REAL)top);
+    return HPDF_Array_Add(dest, HPDF_Null_New(dest->mmgr));
 }
 
 void gw_hpdf_page_drop_procset(HPDF_Page page)
 {
     HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
     if (res && HPDF_Dict_GetItem(res, "ProcSet", HPDF_OCLASS_ARRAY)) HPDF_Dict_RemoveElement(res, "ProcSet");
-}
-
-void gw_hpdf_compress_smask(HPDF_Image image)
-{
-    HPDF_Dict smask = HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT);
-    if (smask) smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 }

@@ -13,7 +13,7 @@
 #ifndef GW_TEXT_LINES_H
 #define GW_TEXT_LINES_H
 #include "fonts/fontset.h"
-#include "layout/display-list.h"
+#include "text/glyph-run.h"
 #include "util/diag.h"
 
 typedef struct gw_text_style {
