@@ -312,6 +312,21 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
     [GW_MSG_TYPE_AREA] = { "E0906", E,
         "the type area does not fit the page",
         "版心超出了页面" },
+    [GW_MSG_TOO_MANY_DIRECTIVES] = { "E0015", E,
+        "more than %d YAML directives (%%TAG, %%YAML): a document needs none",
+        "YAML 指令（%%TAG、%%YAML）超过 %d 条：文档无需任何指令" },
+    [GW_MSG_TOO_MANY_JOINED] = { "E0016", E,
+        "more than %d combining characters in a row (from U+%04X on): they are left out",
+        "连续的组合字符超过 %d 个（自 U+%04X 起）：其余字符未排印" },
+    [GW_MSG_OUTPUT_KIND] = { "E0004", E,
+        "cannot write the output: it is %s; gongwen writes regular files, pipes, character devices and - (standard output)",
+        "无法写入输出：它是%s；gongwen 只写入普通文件、管道、字符设备和 -（标准输出）" },
+    [GW_MSG_OUTPUT_TOO_BIG] = { "E0004", E,
+        "cannot write the output: %s (the file size limit of this process)",
+        "无法写入输出：%s（本进程的文件大小限制）" },
+    [GW_MSG_TEXT_TOO_LONG] = { "E0017", E,
+        "a text of %zu bytes: one paragraph or field holds at most %d bytes (1 MB)",
+        "文本长 %zu 字节：一个段落或字段至多 %d 字节（1 MB）" },
     [GW_MSG_TEMPLATE_UNKNOWN_KEY] = { "E0907", E,
         "unknown key %s in %s",
         "%2$s 中没有键 %1$s" },
@@ -459,6 +474,10 @@ static const char *const kinds[GW_KIND_COUNT][2] = {
     [GW_KIND_DOCUMENT]     = { "the document", "文档" },
     [GW_KIND_UNUSABLE]     = { "unusable", "不可用" },
     [GW_KIND_UNKNOWN_ERROR] = { "unknown error", "原因不明" },
+    [GW_KIND_DIRECTORY]    = { "a folder", "文件夹" },
+    [GW_KIND_SOCKET]       = { "a socket", "套接字" },
+    [GW_KIND_BLOCK_DEVICE] = { "a block device", "块设备" },
+    [GW_KIND_OTHER_FILE]   = { "not a regular file", "非普通文件" },
 };
 
 const gw_message *gw_message_get(gw_msg id)
@@ -481,4 +500,20 @@ void gw_report(gw_diagnostics *diags, gw_loc loc, gw_msg id, ...)
     va_start(ap, id);
     gw_diag_vadd(diags, m->severity, m->code, loc, fmt, ap);
     va_end(ap);
+}
+
+void gw_report_once(gw_diagnostics *diags, gw_loc loc, uint32_t key, gw_msg id, ...)
+{
+    const gw_message *m = gw_message_get(id);
+    if (!m) return;
+    const char *fmt = gw_diagnostics_language(diags) == GW_LANG_ZH ? m->zh : m->en;
+    va_list ap;
+    va_start(ap, id);
+    gw_diag_vadd_once(diags, m->severity, m->code, loc, key, fmt, ap);
+    va_end(ap);
+}
+
+const char *gw_message_times(gw_language lang)
+{
+    return lang == GW_LANG_ZH ? "（共 %zu 处）" : " (%zu times in all)";
 }
