@@ -1,4 +1,5 @@
 #include "layout/context.h"
+#include "layout/layout.h"
 #include "text/title.h"
 #include "util/buf.h"
 #include "util/messages.h"
@@ -12,6 +13,15 @@ void lay_fail(lay_ctx *L, gw_status st)
 }
 
 int lay_ok(const lay_ctx *L) { return L->status == GW_OK; }
+
+int lay_count_rows(lay_ctx *L, long rows)
+{
+    L->rows += rows;
+    if (L->rows <= (long)GW_MAX_PAGES * L->t->lines_per_page) return 1;
+    if (lay_ok(L)) gw_report(L->diags, gw_loc_file(L->doc->path), GW_MSG_TOO_MANY_PAGES, GW_MAX_PAGES);
+    lay_fail(L, GW_ERR_INPUT);
+    return 0;
+}
 
 gw_loc lay_loc(const lay_ctx *L, gw_src src, const char *path, int verbatim)
 {

@@ -19,7 +19,13 @@ typedef struct lay_ctx {
     gw_display_list   *dl;         /* being built: pages, and the images seals join */
     gw_status          status;     /* the first failure; later stages do not run */
     gw_substitutes     said;       /* roles whose substitution was reported */
+    long               rows;       /* grid lines the blocks set so far take */
 } lay_ctx;
+
+/* Counts a block's lines against the page limit as blocks are set, so a
+ * document far past GW_MAX_PAGES stops before all of it is set (time and
+ * memory stay bounded by the limit, not by the input).  0 past it (E0135). */
+int lay_count_rows(lay_ctx *L, long rows);
 
 /* Records a failure (the first one wins). */
 void lay_fail(lay_ctx *L, gw_status st);

@@ -238,7 +238,8 @@ class WorstCases(gw.Case):
                 r = b.measure(gw.GONGWEN, command, make(largest), self.tmp)
                 print(f"worst case {name}: {r['bytes']} bytes, {r['seconds']:.2f} s, {r['mb']:.0f} MB, exit {r['exit']}")
                 self.assertLessEqual(r["bytes"], b.MAX_BYTES)
-                self.assertIn(r["exit"], (0, 1, 3))
+                # rendered or refused for the document's sake: never a library failure (exit 3)
+                self.assertIn(r["exit"], (0, 1), r.get("codes"))
                 self.assertLess(r["seconds"], seconds)
                 if not SANITIZED:
                     self.assertLess(r["mb"], 500)
