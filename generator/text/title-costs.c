@@ -169,37 +169,49 @@ static double cost_at(const gw_title_scan *s, const gw_title_costs *k, size_t b)
     return base + s->inside[b];
 }
 
-/* The costs of every break; a run of spaces is one break, dropped. */
+/* The end of the run of spaces that starts at b. */
+static size_t spaces_end(const gw_title_scan *s, size_t b)
+{
+    size_t end = b;
+    while (end < s->len) {
+        size_t j = end;
+        if (!gw_title_is_space(gw_utf8_next(s->text, s->len, &j))) break;
+        end = j;
+    }
+    return end;
+}
+
+/* A run of spaces [b, end) between two words is one break: the line ends
+ * before it, the next starts after it. */
+static void space_break(const gw_title_scan *s, const gw_title_costs *k, size_t b, size_t end,
+                        gw_title_breaks *out)
+{
+    size_t j = end;
+    uint32_t before = char_before(s->text, b);
+    if (end < s->len && !forbidden(before, gw_utf8_next(s->text, s->len, &j))) {
+        out->cost[b] = cost_at(s, k, b);
+        out->resume[b] = end;
+    }
+}
+
+/* The costs of every break: none at either end, none touching a space but
+ * the one before a run of spaces. */
 static void assemble(const gw_title_scan *s, const gw_title_costs *k, gw_title_breaks *out)
 {
     for (size_t b = 0; b <= s->len; b++) {
         out->cost[b] = INFINITY;
         out->resume[b] = b;
     }
-    size_t b = 0;
-    while (b < s->len) {
-        size_t next = b;
+    for (size_t b = 0, next; b < s->len; b = next) {
+        next = b;
         uint32_t c = gw_utf8_next(s->text, s->len, &next);
-        if (b > 0 && gw_title_is_space(c)) {            /* a run of spaces: break before it */
-            size_t end = next;
-            while (end < s->len) {
-                size_t j = end;
-                if (!gw_title_is_space(gw_utf8_next(s->text, s->len, &j))) break;
-                end = j;
-            }
-            if (end < s->len && !gw_title_is_space(char_before(s->text, b))) {
-                size_t j = end;
-                if (!forbidden(char_before(s->text, b), gw_utf8_next(s->text, s->len, &j))) {
-                    out->cost[b] = cost_at(s, k, b);
-                    out->resume[b] = end;
-                }
-            }
-            b = end;
-            continue;
-        }
-        if (b > 0 && !gw_title_is_space(char_before(s->text, b)) && !forbidden(char_before(s->text, b), c))
+        if (b == 0) continue;
+        if (gw_title_is_space(c)) {
+            next = spaces_end(s, b);
+            space_break(s, k, b, next, out);
+        } else if (!gw_title_is_space(char_before(s->text, b)) && !forbidden(char_before(s->text, b), c)) {
             out->cost[b] = cost_at(s, k, b);
-        b = next;
+        }
     }
 }
 

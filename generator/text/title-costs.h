@@ -36,7 +36,7 @@ typedef struct gw_title_breaks {
 
 /* Scores every break of text[0, len).  names: more names kept whole (the
  * document's own issuers), may be NULL.  A pattern that takes too long is
- * left out with a warning W0830 at loc.  GW_OK or GW_ERR_NOMEM. */
+ * left out with a warning W0850 at loc.  GW_OK or GW_ERR_NOMEM. */
 gw_status gw_title_break_costs(const char *text, size_t len, const gw_title_vocab *vocab,
                                const char *const *names, size_t name_count, gw_loc loc,
                                gw_diagnostics *diags, gw_title_breaks *out);

@@ -52,7 +52,7 @@ typedef struct gw_title_vocab {
 } gw_title_vocab;
 
 /* Reads a vocabulary file; NULL when it cannot be read or is malformed (every
- * problem reported with its place: E0830-E0833).  A file may begin with
+ * problem reported with its place: E0850-E0853).  A file may begin with
  * `extends: NAME` (data_dir/templates/NAME.yaml) or `extends: PATH` (relative
  * to the file): that vocabulary is read first, this file's costs and numbers
  * override its own, and its lists and phrases are added to the base's.

@@ -215,6 +215,14 @@ static gw_status prefixes(const char *text, const gw_title_breaks *br, const gw_
     return GW_OK;
 }
 
+/* Without a vocabulary an ordinal still stays whole, as before there was
+ * one: no break after 第 or before 号 (第20253019号). */
+static void keep_ordinals(const char *text, gw_title_breaks *br)
+{
+    for (size_t b = 3; b + 3 <= br->len; b++)
+        if (memcmp(text + b - 3, "第", 3) == 0 || memcmp(text + b, "号", 3) == 0) br->cost[b] = INFINITY;
+}
+
 static gw_status set_scored(const gw_title_params *p, const gw_title_vocab *v, const char *text, size_t len,
                             const gw_text_style *st, double width, double total, gw_loc loc,
                             gw_diagnostics *diags, gw_lines *out)
@@ -222,6 +230,7 @@ static gw_status set_scored(const gw_title_params *p, const gw_title_vocab *v, c
     gw_title_breaks br;
     gw_status s = gw_title_break_costs(text, len, v, p ? p->names : NULL, p ? p->name_count : 0, loc, diags, &br);
     if (s != GW_OK) return s;
+    if (v == &no_vocab) keep_ordinals(text, &br);
     search S = { .br = &br, .k = &v->costs, .width = width, .em = st->size > 0 ? st->size : 1 };
     size_t *cand = malloc((len + 1) * sizeof *cand), *nchar = malloc((len + 1) * sizeof *nchar);
     double *x = calloc(len + 1, sizeof *x);

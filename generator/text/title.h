@@ -23,7 +23,7 @@ typedef struct gw_title_params {
 /* Sets the title in lines of at most `width`, the breaks chosen as above.
  * params may be NULL (no vocabulary).  A title no scored choice can set
  * (longer than the vocabulary's max_lines, or with no allowed break) is
- * broken by the grid.  Diagnostics as gw_set_plain's; W0830 when a pattern
+ * broken by the grid.  Diagnostics as gw_set_plain's; W0850 when a pattern
  * of the vocabulary takes too long. */
 gw_status gw_set_title_with(const gw_title_params *params, const char *text, size_t len,
                             const gw_text_style *style, double width, gw_loc loc,
