@@ -2,7 +2,6 @@
 (gongwen layout): every full line spans the type area, no line starts or
 ends with a forbidden mark, 28 Han characters fill a line, lines sit on the
 28.99 pt grid."""
-import glob
 import json
 import os
 import unicodedata
