@@ -1,4 +1,5 @@
 #include "layout/setting.h"
+#include <stdio.h>
 #include <string.h>
 
 /* Wide enough that a single line never wraps: its width is checked later. */
@@ -76,4 +77,16 @@ long lay_hanging(lay_ctx *L, lay_block *b, long row, const char *label, const gw
     }
     long rows = lay_text_rows(L, b, row, text, NULL, 0, &st, left, width, 0, justify, loc);
     return rows < 1 ? (rows < 0 ? -1 : 1) : rows;
+}
+
+int lay_check_entries(lay_ctx *L, const gw_text_list *list, const gw_style *style, const char *path)
+{
+    for (size_t i = 0; i < list->count && lay_ok(L); i++) {
+        char where[64];
+        snprintf(where, sizeof where, "%s[%zu]", path, i);
+        lay_line line;
+        lay_line_set(L, &line, list->items[i], style, lay_loc(L, list->srcs[i], where, 0));
+        lay_line_free(&line);
+    }
+    return lay_ok(L);
 }

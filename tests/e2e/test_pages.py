@@ -138,11 +138,13 @@ class Pages(Measure):
         self.assertLessEqual(right - left, TYPE_W + TOL, doc.src)
         issuers = doc.issuers()
         if len(issuers) > 1 and doc.kind != "letter":
-            # stacked, lead first; the suffix centred on the stack
-            self.assertEqual(len(marks), len(issuers), doc.src)
-            for run, issuer in zip(marks, issuers):
+            # stacked, lead first; the suffix centred on the stack (a run of
+            # its own between two names, or on the middle name's line)
+            names = [r for r in marks if r.text != "文件"]
+            self.assertEqual(len(names), len(issuers), doc.src)
+            for run, issuer in zip(names, issuers):
                 self.assertTrue(run.text.startswith(issuer.get("mark", issuer["name"])), (run.text, issuer))
-            stack_centre = (marks[0].top + marks[-1].bottom) / 2
+            stack_centre = (names[0].top + names[-1].bottom) / 2
             suffix = next(r for r in marks if r.text.endswith("文件"))
             self.near(suffix.top + suffix.size / 2, stack_centre, "文件 centred on the stack", doc)
         elif doc.kind == "letter":
@@ -254,6 +256,10 @@ class Pages(Measure):
                 else:
                     self.check_flags(doc, TYPE_TOP)
                     bottom = self.check_number_and_rule(doc, mark_bottom) if doc.d.get("number") else mark_bottom
+                    red = [r for r in doc.pages[0].rules if r["color"] != "gray 0"]
+                    if not doc.d.get("number") and red:      # no number: the rule 4 mm below the mark
+                        self.near(red[0]["y"] - red[0]["thickness"] / 2 - mark_bottom, 4 * MM, "the red rule", doc)
+                        bottom = red[0]["y"] + red[0]["thickness"] / 2
                 bottom = self.check_reply(doc, bottom)
                 self.check_title_and_to(doc, bottom)
 
@@ -325,7 +331,7 @@ class Pages(Measure):
         return max(above)
 
     def check_unsealed(self, doc, page, date):
-        names = [self.one(page, n, doc) for n in doc.signature_names()]
+        names = [self.one(page, n, doc, 16) for n in doc.signature_names()]
         names = [r for r in names if r.top < date.top]
         x = min(r.x for r in names)
         longest = max(r.end for r in names)
@@ -338,7 +344,7 @@ class Pages(Measure):
         self.near(names[0].top - self.text_above(page, names[0].top), LINE + (LINE - 16), "one blank line above the name", doc)
 
     def check_sealed_single(self, doc, page, date):
-        name = self.one(page, doc.signature_names()[0], doc)
+        name = self.one(page, doc.signature_names()[0], doc, 16)
         self.assertEqual(len(page.images), 1, doc.src)
         seal = page.images[0]
         self.near(date.end, TYPE_RIGHT - 4 * CH, "sealed: the date 4 characters in from the right", doc)
@@ -350,7 +356,7 @@ class Pages(Measure):
         self.within(seal["y"] - self.text_above(page, seal["y"]), 0, LINE, "the seal's top within one line of the text", doc)
 
     def check_sealed_joint(self, doc, page, date):
-        names = [self.one(page, n, doc) for n in doc.signature_names()]
+        names = [self.one(page, n, doc, 16) for n in doc.signature_names()]
         seals = sorted(page.images, key=lambda s: (round(s["y"]), s["x"]))
         self.assertEqual(len(seals), len(doc.seals()), doc.src)
         for name, seal in zip(names, seals):
