@@ -1,5 +1,6 @@
 /* Printing diagnostics: the text form (file:line:col: ...) and JSON for CI. */
 #include "cli/cli.h"
+#include "util/utf8.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,15 +49,20 @@ int cli_exit_code(gw_status status)
     return status == GW_ERR_INPUT ? EXIT_INPUT : EXIT_ENV;
 }
 /* A JSON string: UTF-8 passes through; quotes, backslashes and control
- * characters are escaped. */
+ * characters are escaped; a byte that is not UTF-8 (a file name in another
+ * encoding) becomes U+FFFD, so the output is always valid JSON. */
 static void json_string(FILE *to, const char *s)
 {
+    size_t len = strlen(s);
     fputc('"', to);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(to, "\\%c", *p);
-        else if (*p == '\n') fputs("\\n", to);
-        else if (*p < 0x20 || *p == 0x7F) fprintf(to, "\\u%04x", *p);
-        else fputc(*p, to);
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t c = gw_utf8_next(s, len, &i);
+        if (c == GW_UTF8_INVALID) fputs("\\ufffd", to);
+        else if (c == '"' || c == '\\') fprintf(to, "\\%c", (int)c);
+        else if (c == '\n') fputs("\\n", to);
+        else if (c < 0x20 || c == 0x7F) fprintf(to, "\\u%04x", (unsigned)c);
+        else fwrite(s + at, 1, i - at, to);
     }
     fputc('"', to);
 }

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "document/document.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@ static void usage(FILE *to)
     fputs("usage: gongwen render [--strict] FILE.yaml [-o OUT.pdf]\n"
           "       gongwen render [--strict] FILE.yaml... (each to FILE.pdf beside it)\n"
           "--strict refuses documents with warnings as well as errors.\n"
+          "-o - writes the PDF to standard output; a pipe or a device (/dev/null) is written\n"
+          "straight into, a regular file replaced atomically, anything else refused.\n"
           "PDF dates come from the document's date, or from $SOURCE_DATE_EPOCH when set.\n", to);
 }
 
@@ -26,6 +29,10 @@ static char *default_output(const char *input)
     return out;
 }
 
+/* The last second a PDF date can say: 9999-12-31 23:59:59 in China
+ * Standard Time, the zone the dates are written in (UTC+8). */
+#define LAST_PDF_SECOND 253402271999LL
+
 static int source_date_epoch(int64_t *out)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
@@ -33,7 +40,7 @@ static int source_date_epoch(int64_t *out)
     char *end;
     errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (*end || errno || v < 0) return 0;
+    if (*end || errno || v < 0 || v > LAST_PDF_SECOND) return 0;
     *out = v;
     return 1;
 }
@@ -56,10 +63,14 @@ static int render_all(const char **inputs, int ninputs, const char *output, int 
     gw_render_options opts;
     gw_render_options_init(&opts);
     if (!source_date_epoch(&opts.source_date_epoch)) {
-        fprintf(stderr, "gongwen render: SOURCE_DATE_EPOCH must be a number of seconds\n");
+        fprintf(stderr, "gongwen render: SOURCE_DATE_EPOCH must be a number of seconds from 0 to %lld "
+                        "(the last date a PDF can hold, 9999-12-31)\n", LAST_PDF_SECOND);
         return EXIT_USAGE;
     }
+    /* a reader that goes away is a write error (E0004), not a silent death */
+    signal(SIGPIPE, SIG_IGN);
     gw_diagnostics *diags = gw_diagnostics_create();
+    if (!diags) return EXIT_ENV;
     gw_diagnostics_set_language(diags, cli_language());
     gw_engine *engine = NULL;
     int rc = EXIT_OK;

@@ -31,7 +31,12 @@ static size_t strip_markup(const char *s, size_t len, plain_text *out)
     gw_buf_init(&b);
     size_t open_at = (size_t)-1, open_out = 0;
     for (size_t i = 0; i < len; i++) {
-        if (s[i] == '\\' && i + 1 < len) { gw_buf_append(&b, &s[++i], 1); continue; }
+        /* \* and \\ are escapes, and a \ opening the block keeps numbering
+         * from making a heading; any other backslash is printed as written */
+        if (s[i] == '\\' && i + 1 < len && (i == 0 || s[i + 1] == '*' || s[i + 1] == '\\')) {
+            gw_buf_append(&b, &s[++i], 1);
+            continue;
+        }
         if (s[i] == '*' && i + 1 < len && s[i + 1] == '*') {
             if (open_at == (size_t)-1) { open_at = i; open_out = b.len; }
             else {

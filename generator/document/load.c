@@ -2,12 +2,16 @@
  * problem on the way (schema version 1, docs/schema.md).  The body, the
  * signature and the rules on text live in their own files. */
 #include "document/reader.h"
+#include "util/tally.h"
 #include "document/rules.h"
 #include "util/buf.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The built-in formats' needs, for a document read without its template
  * (unit tests, the fuzzers); the templates themselves say the same. */
@@ -70,10 +74,15 @@ static void load_template(gw_reader *R, yaml_node_t *root)
     }
     char full[4096];
     snprintf(full, sizeof full, "%s/%s", name[0] == '/' ? "" : d->dir, name);
-    FILE *f = fopen(name[0] == '/' ? name : full, "rb");
-    if (!f) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_MISSING, shown, strerror(errno));
-    else fclose(f);
-    if (f && R->lookup && !R->lookup(R->lookup_user, name, d->dir, &R->format))
+    /* without blocking: a FIFO named as the template must not hang the check */
+    int fd = open(name[0] == '/' ? name : full, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    int regular = 0;
+    if (fd < 0) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_MISSING, shown, strerror(errno));
+    else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_NOT_REGULAR, shown);
+    else regular = 1;
+    if (fd >= 0) close(fd);
+    if (regular && R->lookup && !R->lookup(R->lookup_user, name, d->dir, &R->format))
         rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_BROKEN, shown);
 }
 
@@ -310,9 +319,23 @@ static void free_pair(gw_contact_pair *p)
     free(p->value);
 }
 
+/* A label given twice in one contact line is E0119, as for any mapping;
+ * labels are free text, so they are remembered in a table (linear). */
+static int first_label(gw_reader *R, gw_tally *seen, const char *key, const yaml_node_t *k, const char *kpath)
+{
+    int created;
+    gw_tally_record *r = gw_tally_get(seen, key, strlen(key), &created);
+    if (!r) { rd_report(R, rd_loc(R, k, kpath), GW_MSG_NO_MEMORY); return 0; }
+    if (created) { r->index = (size_t)k->start_mark.line + 1; return 1; }
+    rd_report(R, rd_loc(R, k, kpath), GW_MSG_DUPLICATE_KEY, key, (unsigned)r->index);
+    return 0;
+}
+
 /* contacts: each item one printed line of key：value pairs. */
 static void contact_line(gw_reader *R, yaml_node_t *item, const char *path)
 {
+    gw_tally *seen = gw_tally_create();
+    if (!seen) { rd_report(R, rd_loc(R, item, path), GW_MSG_NO_MEMORY); return; }
     gw_contact_line line = { NULL, 0, rd_src(item) };
     for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top; p++) {
         yaml_node_t *k = yaml_document_get_node(&R->y->doc, p->key);
@@ -321,12 +344,14 @@ static void contact_line(gw_reader *R, yaml_node_t *item, const char *path)
         snprintf(kpath, sizeof kpath, "%s", path);
         gw_contact_pair pair = { rd_text(R, k, kpath, NULL, 0), NULL, rd_src(k), rd_src(v) };
         if (pair.key) snprintf(kpath, sizeof kpath, "%s.%s", path, pair.key);
+        if (pair.key && !first_label(R, seen, pair.key, k, kpath)) { free_pair(&pair); continue; }
         pair.value = pair.key ? rd_text(R, v, kpath, NULL, 0) : NULL;
         if (pair.key && pair.value && gw_grow(&line.pairs, line.count, sizeof *line.pairs))
             line.pairs[line.count++] = pair;
         else
             free_pair(&pair);
     }
+    gw_tally_destroy(seen);
     if (line.count && gw_grow(&R->doc->contacts, R->doc->contact_count, sizeof *R->doc->contacts)) {
         R->doc->contacts[R->doc->contact_count++] = line;
         return;
@@ -478,10 +503,6 @@ static gw_document *read_document(gw_yaml *y, const char *path, const char *dir,
     if (doc && (doc->path = strdup(path)) && (doc->dir = dir ? strdup(dir) : dir_of(path))) {
         load_fields(&R);
         *errors = R.errors;
-        if (R.problems > GW_MAX_PROBLEMS) {
-            gw_report(diags, gw_loc_file(path), R.suppressed_errors ? GW_MSG_TOO_MANY_ERRORS : GW_MSG_TOO_MANY_PROBLEMS,
-                      GW_MAX_PROBLEMS);
-        }
     } else {
         gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);
         gw_document_destroy(doc);

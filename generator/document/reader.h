@@ -9,10 +9,6 @@
 #include "util/messages.h"
 #include "yaml/ynode.h"
 
-/* A flood of problems (a records system gone wrong) is cut after this many
- * per document; the count says so. */
-#define GW_MAX_PROBLEMS 200
-
 typedef struct gw_reader {
     gw_yaml        *y;
     gw_document    *doc;
@@ -20,14 +16,14 @@ typedef struct gw_reader {
     gw_format_lookup lookup;     /* the template's format; NULL: defaults by name */
     void           *lookup_user;
     gw_format       format;
-    size_t          problems, errors, suppressed_errors;
+    size_t          problems, errors;   /* all of them, listed or cut (util/diag.h) */
     /* where rd_position last was in a literal block (keeps long bodies linear) */
     const yaml_node_t *cache_node;
     size_t          cache_offset, cache_line_start;
     unsigned        cache_lines;
 } gw_reader;
 
-/* Reports message id at loc (counted against GW_MAX_PROBLEMS). */
+/* Reports message id at loc (counted; the list cuts a flood, util/diag.h). */
 void   rd_report(gw_reader *R, gw_loc loc, gw_msg id, ...);
 gw_loc rd_loc(gw_reader *R, const yaml_node_t *node, const char *path);
 gw_src rd_src(const yaml_node_t *node);

@@ -76,8 +76,7 @@ static void page_head(lay_ctx *L, size_t i, lay_blocks *out)
     gw_lines lines;
     const char *name = d->attachments[i].name;
     if (!lay_ok(L) || !lay_text_style(L, a->title_style, &st)) return;
-    gw_status s = gw_set_title(name, strlen(name), &st, L->t->type_width,
-                               lay_loc(L, d->attachments[i].src, "attachments", 0), L->diags, &lines);
+    gw_status s = lay_set_title(L, name, &st, lay_loc(L, d->attachments[i].src, "attachments", 0), &lines);
     if (s != GW_OK) { lay_fail(L, s); return; }
     long row = a->title_line > 1 ? a->title_line - 1 : 0;
     for (size_t k = 0; k < lines.count; k++) {

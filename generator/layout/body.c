@@ -81,9 +81,10 @@ static void text_block(lay_ctx *L, const gw_block *b, const body_styles *s, int 
     lb->keep_with_next = is_pure_heading(b);
     if (b->kind == GW_BLOCK_HEADING) bookmark(L, lb, b);
     const gw_template *t = L->t;
-    lay_text_rows(L, lb, 0, b->text, spans, n, &s->text, t->type_left, t->type_width, t->body.indent, 1,
-                  lay_loc(L, b->src, path, b->verbatim));
+    long rows = lay_text_rows(L, lb, 0, b->text, spans, n, &s->text, t->type_left, t->type_width, t->body.indent, 1,
+                              lay_loc(L, b->src, path, b->verbatim));
     free(spans);
+    if (rows > 0) lay_count_rows(L, rows);
 }
 
 void lay_body(lay_ctx *L, const gw_block *blocks, size_t count, const char *path, lay_blocks *out)

@@ -1,7 +1,10 @@
 #include "layout/context.h"
+#include "layout/layout.h"
+#include "text/title.h"
 #include "util/buf.h"
 #include "util/messages.h"
 #include <hb-ot.h>
+#include <stdlib.h>
 #include <string.h>
 
 void lay_fail(lay_ctx *L, gw_status st)
@@ -10,6 +13,15 @@ void lay_fail(lay_ctx *L, gw_status st)
 }
 
 int lay_ok(const lay_ctx *L) { return L->status == GW_OK; }
+
+int lay_count_rows(lay_ctx *L, long rows)
+{
+    L->rows += rows;
+    if (L->rows <= (long)GW_MAX_PAGES * L->t->lines_per_page) return 1;
+    if (lay_ok(L)) gw_report(L->diags, gw_loc_file(L->doc->path), GW_MSG_TOO_MANY_PAGES, GW_MAX_PAGES);
+    lay_fail(L, GW_ERR_INPUT);
+    return 0;
+}
 
 gw_loc lay_loc(const lay_ctx *L, gw_src src, const char *path, int verbatim)
 {
@@ -52,6 +64,20 @@ static double em_box_top(const gw_face *face, double size)
 double lay_em_top(const gw_text_style *st)
 {
     return em_box_top(st->role->chain[0], st->size);
+}
+
+gw_status lay_set_title(lay_ctx *L, const char *text, const gw_text_style *st, gw_loc loc, gw_lines *out)
+{
+    const gw_document *d = L->doc;
+    const char **names = calloc(d->issuer_count ? d->issuer_count : 1, sizeof *names);
+    if (!names) return GW_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < d->issuer_count; i++)
+        if (d->issuers[i].name) names[n++] = d->issuers[i].name;
+    gw_title_params params = { L->titles, names, n };
+    gw_status s = gw_set_title_with(&params, text, strlen(text), st, L->t->type_width, loc, L->diags, out);
+    free(names);
+    return s;
 }
 
 char *lay_fill(const char *format, const char *const *names, const char *const *values, size_t n)

@@ -41,8 +41,7 @@ static void title_broken(lay_ctx *L, lay_block *b)
     gw_text_style st;
     gw_lines lines;
     if (!lay_text_style(L, L->t->front.title, &st)) return;
-    gw_status s = gw_set_title(d->title, strlen(d->title), &st, L->t->type_width,
-                               lay_loc(L, d->title_src, "title", 0), L->diags, &lines);
+    gw_status s = lay_set_title(L, d->title, &st, lay_loc(L, d->title_src, "title", 0), &lines);
     if (s != GW_OK) { lay_fail(L, s); return; }
     double baseline = lay_em_top(&st);
     for (size_t i = 0; i < lines.count; i++) {

@@ -6,12 +6,20 @@
 #include "fonts/fontset.h"
 #include "layout/display-list.h"
 #include "template/template.h"
+#include "text/title-vocab.h"
 
 /* The most pages one document may run to: a bound on time and memory for
  * hostile or mistaken input (a 1 MB paragraph is about 560 pages). */
 #define GW_MAX_PAGES 2000
 
-gw_status gw_layout(const gw_document *doc, const gw_template *t, const gw_fontset *fonts,
+/* What layout takes from the engine: the fonts, and the vocabulary titles
+ * are broken with (NULL: between words alone). */
+typedef struct gw_layout_env {
+    const gw_fontset     *fonts;
+    const gw_title_vocab *titles;
+} gw_layout_env;
+
+gw_status gw_layout(const gw_document *doc, const gw_template *t, const gw_layout_env *env,
                     gw_diagnostics *diags, gw_display_list **out);
 
 /* Verifies laid-out pages against their template (`gongwen check

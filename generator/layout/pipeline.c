@@ -42,10 +42,11 @@ static long first_page(lay_ctx *L)
     return lay_first_row(L, bottom);
 }
 
-gw_status gw_layout(const gw_document *doc, const gw_template *t, const gw_fontset *fonts,
+gw_status gw_layout(const gw_document *doc, const gw_template *t, const gw_layout_env *env,
                     gw_diagnostics *diags, gw_display_list **out)
 {
-    lay_ctx L = { doc, t, fonts, diags, gw_display_list_create(), GW_OK, { NULL, 0 } };
+    lay_ctx L = { .doc = doc, .t = t, .fonts = env->fonts, .titles = env->titles, .diags = diags,
+                  .dl = gw_display_list_create(), .status = GW_OK };
     lay_blocks blocks = { NULL, 0 };
     if (!L.dl) return GW_ERR_NOMEM;
     long first_row = first_page(&L);

@@ -168,12 +168,26 @@ HPDF_STATUS gw_hpdf_page_write(HPDF_Page page, const char *ops, size_t len)
 }
 
 /* A PDF text string: UTF-16BE with a byte order mark, written in hex. */
+/* The most characters of a text string: four bytes each in UTF-16 at worst
+ * (surrogate pairs), within libharu's string limit of 65,535 bytes.  A
+ * longer text (a title of a megabyte) is cut there: metadata and bookmarks
+ * need no more. */
+#define TEXT_STRING_MAX_CHARS ((HPDF_LIMIT_MAX_STRING_LEN - 2) / 4)
+
+/* The bytes of utf8's first `max` characters. */
+static size_t first_chars(const char *utf8, size_t max)
+{
+    size_t at = 0, len = strlen(utf8);
+    for (size_t n = 0; at < len && n < max; n++) gw_utf8_next(utf8, len, &at);
+    return at;
+}
+
 static HPDF_Binary text_string(HPDF_Doc doc, const char *utf8)
 {
     gw_buf hex;
     gw_buf_init(&hex);
     gw_buf_puts(&hex, "FEFF");
-    gw_utf8_to_utf16_hex(&hex, utf8, strlen(utf8));
+    gw_utf8_to_utf16_hex(&hex, utf8, first_chars(utf8, TEXT_STRING_MAX_CHARS));
     if (hex.failed) return NULL;
     size_t n = hex.len / 2;
     HPDF_BYTE *bytes = HPDF_GetMem(doc->mmgr, (HPDF_UINT)n);

@@ -5,7 +5,7 @@
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "template/template.h"
-#include "util/atomic-file.h"
+#include "util/output.h"
 #include "util/messages.h"
 #include "render/engine-internal.h"
 #include <errno.h>
@@ -15,9 +15,21 @@
 #include <sys/stat.h>
 
 struct gw_engine {
-    char       *data_dir;
-    gw_fontset *fonts;
+    char           *data_dir;
+    gw_fontset     *fonts;
+    gw_title_vocab *titles;     /* templates/title-breaks.yaml */
 };
+
+/* Out of memory ends the run, and is said (E0006) once, whichever stage
+ * ran out: layout and the PDF writer return GW_ERR_NOMEM without a word,
+ * and a loader that said E0006 may still have returned something. */
+static gw_status said(gw_status st, gw_diagnostics *diags, size_t before)
+{
+    for (size_t i = before; i < gw_diagnostics_count(diags); i++)
+        if (strcmp(gw_diagnostics_get(diags, i)->code, "E0006") == 0) return GW_ERR_NOMEM;
+    if (st == GW_ERR_NOMEM) gw_report(diags, gw_loc_file(""), GW_MSG_NO_MEMORY);
+    return st;
+}
 
 const char *gw_version(void) { return GW_VERSION; }
 
@@ -26,18 +38,22 @@ void gw_render_options_init(gw_render_options *o) { o->source_date_epoch = -1; }
 gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *diags, gw_engine **out)
 {
     *out = NULL;
+    size_t before = gw_diagnostics_count(diags);
     gw_engine *e = calloc(1, sizeof *e);
-    if (!e) return GW_ERR_NOMEM;
+    if (!e) return said(GW_ERR_NOMEM, diags, before);
     const char *dir = options && options->data_dir ? options->data_dir : getenv("GONGWEN_DATA_DIR");
     e->data_dir = strdup(dir && *dir ? dir : GW_DATA_DIR);
     char fonts[4096];
     if (options && options->fonts_file) snprintf(fonts, sizeof fonts, "%s", options->fonts_file);
     else snprintf(fonts, sizeof fonts, "%s/fonts/fonts.yaml", e->data_dir ? e->data_dir : ".");
     e->fonts = e->data_dir ? gw_fontset_load(fonts, diags) : NULL;
-    if (!e->fonts) {
+    char titles[4096];
+    snprintf(titles, sizeof titles, "%s/templates/title-breaks.yaml", e->data_dir ? e->data_dir : ".");
+    e->titles = e->fonts ? gw_title_vocab_load(titles, e->data_dir, diags) : NULL;
+    if (!e->fonts || !e->titles) {
         gw_status st = e->data_dir ? GW_ERR_FONT : GW_ERR_NOMEM;
         gw_engine_destroy(e);
-        return st;
+        return said(st, diags, before);
     }
     *out = e;
     return GW_OK;
@@ -47,6 +63,7 @@ void gw_engine_destroy(gw_engine *e)
 {
     if (!e) return;
     gw_fontset_destroy(e->fonts);
+    gw_title_vocab_destroy(e->titles);
     free(e->data_dir);
     free(e);
 }
@@ -121,7 +138,7 @@ static gw_status lay_out(gw_engine *e, const char *path, const char *data, size_
 {
     gw_status st = read_document(e, path, data, len, diags, out);
     if (st != GW_OK) return st;
-    return gw_layout(out->doc, out->template, e->fonts, diags, &out->list);
+    return gw_layout(out->doc, out->template, &(gw_layout_env){ e->fonts, e->titles }, diags, &out->list);
 }
 
 static gw_status render_document(gw_engine *e, const char *path, const char *data, size_t len,
@@ -131,6 +148,7 @@ static gw_status render_document(gw_engine *e, const char *path, const char *dat
     gw_render_options defaults;
     gw_render_options_init(&defaults);
     if (!options) options = &defaults;
+    size_t before = gw_diagnostics_count(diags);
     laid_out l;
     gw_status st = lay_out(e, path, data, len, diags, &l);
     if (st == GW_OK) {
@@ -140,7 +158,7 @@ static gw_status render_document(gw_engine *e, const char *path, const char *dat
         st = gw_pdf_write(l.list, &info, diags, pdf, pdf_len);
     }
     laid_out_free(&l);
-    return st;
+    return said(st, diags, before);
 }
 
 gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_options *options,
@@ -173,18 +191,18 @@ gw_status gw_check_file(gw_engine *e, const char *input, int flags, gw_diagnosti
     laid_out l;
     gw_status st = read_document(e, input, NULL, 0, diags, &l);
     if (st == GW_OK && (flags & GW_CHECK_LAYOUT)) {
-        st = gw_layout(l.doc, l.template, e->fonts, diags, &l.list);
+        st = gw_layout(l.doc, l.template, &(gw_layout_env){ e->fonts, e->titles }, diags, &l.list);
         int colophon = l.doc->cc_names.count || l.doc->print_by || l.doc->print_date;
         if (st == GW_OK) st = gw_layout_verify(l.list, l.template, colophon, l.doc->path, diags);
     } else if (st == GW_OK) {
-        gw_diagnostics *said = gw_diagnostics_create();
-        if (!said) st = GW_ERR_NOMEM;
+        gw_diagnostics *layout_said = gw_diagnostics_create();
+        if (!layout_said) st = GW_ERR_NOMEM;
         else {
-            gw_diagnostics_set_language(said, gw_diagnostics_language(diags));
-            st = gw_layout(l.doc, l.template, e->fonts, said, &l.list);
-            keep_document_problems(said, diags);
+            gw_diagnostics_set_language(layout_said, gw_diagnostics_language(diags));
+            st = gw_layout(l.doc, l.template, &(gw_layout_env){ e->fonts, e->titles }, layout_said, &l.list);
+            keep_document_problems(layout_said, diags);
         }
-        gw_diagnostics_destroy(said);
+        gw_diagnostics_destroy(layout_said);
     }
     laid_out_free(&l);
     return st;
@@ -192,6 +210,7 @@ gw_status gw_check_file(gw_engine *e, const char *input, int flags, gw_diagnosti
 
 gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags, char **json)
 {
+    size_t before = gw_diagnostics_count(diags);
     laid_out l;
     gw_status st = lay_out(e, input, NULL, 0, diags, &l);
     if (st == GW_OK) {
@@ -203,7 +222,7 @@ gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags,
         gw_buf_free(&b);
     }
     laid_out_free(&l);
-    return st;
+    return said(st, diags, before);
 }
 
 /* Writing over the input would destroy the document the PDF came from. */
@@ -223,10 +242,7 @@ gw_status gw_render_file(gw_engine *e, const char *input, const char *output,
     unsigned char *pdf = NULL;
     size_t len = 0;
     gw_status st = gw_render_to_memory(e, input, options, diags, &pdf, &len);
-    if (st == GW_OK && !gw_write_file_atomic(output, pdf, len)) {
-        gw_report(diags, gw_loc_file(output), GW_MSG_CANNOT_WRITE, strerror(errno));
-        st = GW_ERR_IO;
-    }
+    if (st == GW_OK && !gw_write_output(output, pdf, len, diags)) st = GW_ERR_IO;
     free(pdf);
     return st;
 }

@@ -67,8 +67,24 @@ static void check_line(tctx *c, const tnode *root, const char *section, const ch
     c->ok = 0;
 }
 
+/* A rule is centred on the type area; wider than the page, it would leave it. */
+static void check_rules(tctx *c, const tnode *root)
+{
+    const gw_template *t = c->t;
+    for (size_t i = 0; i < t->rule_count; i++) {
+        if (t->rules[i].width <= t->page_width + 1e-6) continue;
+        char path[64], high[32];
+        snprintf(path, sizeof path, "rules.%s.width", t->rules[i].name);
+        snprintf(high, sizeof high, "%gmm", t->page_width * 25.4 / 72);
+        const tnode *n = tn_get(tn_get(tn_get(root, "rules"), t->rules[i].name), "width");
+        gw_report(c->diags, tr_loc(n, path), GW_MSG_TEMPLATE_RANGE, path, n ? n->text : "", "1mm", high);
+        c->ok = 0;
+    }
+}
+
 void tc_check(tctx *c, const tnode *root)
 {
+    check_rules(c, root);
     check_type_area(c, root);
     check_header(c, root);
     check_line(c, root, "attachments", "title_line", c->t->attachments.title_line);

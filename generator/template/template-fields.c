@@ -26,6 +26,12 @@ const char *tr_index(char *buf, size_t size, const char *parent, size_t i)
     return buf;
 }
 
+void tr_no_memory(tctx *c, const tnode *node)
+{
+    gw_report(c->diags, tr_loc(node, ""), GW_MSG_NO_MEMORY);
+    c->ok = 0;
+}
+
 int tr_expect(tctx *c, const tnode *node, const char *path, tn_kind kind)
 {
     if (node && node->kind == kind) return 1;
@@ -127,10 +133,7 @@ static void read_name(tctx *c, const tnode *node, const char *path, char **out)
 {
     const char *name;
     if (!tv_name(c, node, path, &name)) return;
-    if (!(*out = strdup(name))) {
-        gw_report(c->diags, tr_loc(node, path), GW_MSG_NO_MEMORY);
-        c->ok = 0;
-    }
+    if (!(*out = strdup(name))) tr_no_memory(c, node);
 }
 
 void tr_value(tctx *c, const tnode *node, const char *path, const tfield *f, void *base)

@@ -3,8 +3,10 @@
  * template.  The loader runs in three steps:
  *   template-tree.c    YAML -> a tree of values, each with file:line:column,
  *                      and the key-by-key merge `extends:` needs;
- *   template-read.c    the merged tree -> gw_template, field by field, each
- *   template-value.c   value parsed and range-checked on the way;
+ *   template-read.c    the merged tree -> gw_template, field by field
+ *   template-header.c  (the header's items), template-fields.c (a mapping
+ *                      against a field table), each value parsed and
+ *   template-value.c   range-checked on the way;
  *   template-check.c   what holds between fields (the type area fits the
  *                      page, a line number lies within the page ...). */
 #ifndef GW_TEMPLATE_INTERNAL_H
@@ -94,6 +96,8 @@ void tr_fields(tctx *c, const tnode *node, const char *path, const tfield *field
 void tr_value(tctx *c, const tnode *node, const char *path, const tfield *f, void *base);
 /* The node must be a mapping (a list): reports it otherwise. */
 int  tr_expect(tctx *c, const tnode *node, const char *path, tn_kind kind);
+/* Reports that memory ran out while reading node. */
+void tr_no_memory(tctx *c, const tnode *node);
 /* The location of a node for a diagnostic. */
 gw_loc tr_loc(const tnode *node, const char *path);
 /* "parent.key", "parent[i]" into buf. */
@@ -112,6 +116,8 @@ int tv_name(tctx *c, const tnode *node, const char *path, const char **out);
 /* The scalar's text, or NULL with the problem reported. */
 const char *tv_scalar(tctx *c, const tnode *node, const char *path);
 
+/* The header: list of items (template-header.c). */
+void tr_header(tctx *c, const tnode *node);
 /* The whole template from the merged tree (template-read.c). */
 void tr_template(tctx *c, const tnode *root);
 /* What holds between fields (template-check.c); root for the places. */

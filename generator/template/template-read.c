@@ -13,12 +13,7 @@
 #define MAXC TPL_MAX_COUNT
 
 static const char *const kind_words[] = { "file", "letter", "order", "minutes", NULL };
-static const char *const item_words[] = { "flags", "mark", "number", "rule", "reply", NULL };
-static const char *const place_words[] = { "top", "after", "with_previous", NULL };
-static const char *const align_words[] = { "left", "center", "right", NULL };
-static const char *const joint_words[] = { "stack", "lead", NULL };
 static const char *const ph_n[] = { "n", NULL };
-static const char *const ph_reply[] = { "label", "category", NULL };
 static const char *const ph_pair[] = { "key", "value", NULL };
 static const char *const ph_date[] = { "date", NULL };
 
@@ -59,35 +54,6 @@ static const tfield rule_fields[] = {
     F("second", F_LENGTH, gw_rule_spec, second, 0, 5, NULL, TF_OPTIONAL, 0),
     F("gap", F_LENGTH, gw_rule_spec, gap, 0, 20, NULL, TF_OPTIONAL, 0),
     F("color", F_COLOR, gw_rule_spec, color, 0, 0, NULL, TF_OPTIONAL, 0),
-};
-
-/* Header items: which keys belong to which item kind. */
-#define B(k) (1u << (k))
-#define TEXT_ITEMS (B(GW_HEADER_FLAGS) | B(GW_HEADER_MARK) | B(GW_HEADER_NUMBER) | B(GW_HEADER_REPLY))
-#define H(k, kind, m, lo, hi, w, fl, ap) F(k, kind, gw_header_item, m, lo, hi, w, fl, ap)
-static const tfield item_fields[] = {
-    H("item", F_ENUM, kind, 0, 0, item_words, 0, 0),
-    H("place", F_ENUM, place, 0, 0, place_words, 0, 0),
-    H("top", F_LENGTH, top, 0, 0, NULL, TF_OPTIONAL, 0),
-    H("gap", F_LENGTH, gap, 0, 0, NULL, TF_OPTIONAL, 0),
-    H("align", F_ENUM, align, 0, 0, align_words, 0, B(GW_HEADER_MARK) | B(GW_HEADER_NUMBER) | B(GW_HEADER_REPLY)),
-    H("inset", F_LENGTH, inset, 0, 0, NULL, TF_OPTIONAL, TEXT_ITEMS),
-    H("style", F_STYLE, style, 0, 0, NULL, 0, TEXT_ITEMS),
-    H("copy_style", F_STYLE, copy_style, 0, 0, NULL, 0, B(GW_HEADER_FLAGS)),
-    H("suffix", F_TEXT, suffix, 0, 0, NULL, 0, B(GW_HEADER_MARK)),
-    H("min_hscale", F_RATIO, min_hscale, 0.1, 1, NULL, 0, B(GW_HEADER_MARK)),
-    H("joint", F_ENUM, joint, 0, 0, joint_words, 0, B(GW_HEADER_MARK)),
-    H("stack_gap", F_LENGTH, stack_gap, 0, 100, NULL, 0, B(GW_HEADER_MARK)),
-    H("suffix_gap", F_LENGTH, suffix_gap, 0, 100, NULL, 0, B(GW_HEADER_MARK)),
-    H("signer_style", F_STYLE, signer_style, 0, 0, NULL, 0, B(GW_HEADER_NUMBER)),
-    H("signer_label", F_TEXT, signer_label, 0, 0, NULL, 0, B(GW_HEADER_NUMBER)),
-    H("signer_separator", F_TEXT, signer_separator, 0, 0, NULL, 0, B(GW_HEADER_NUMBER)),
-    H("signers_per_line", F_COUNT, signers_per_line, 1, 10, NULL, 0, B(GW_HEADER_NUMBER)),
-    H("signer_inset", F_LENGTH, signer_inset, 0, 100, NULL, 0, B(GW_HEADER_NUMBER)),
-    H("upward_number_inset", F_LENGTH, upward_number_inset, 0, 100, NULL, 0, B(GW_HEADER_NUMBER)),
-    H("rule", F_RULE, rule, 0, 0, NULL, 0, B(GW_HEADER_RULE)),
-    H("reply_label", F_TEXT, reply_label, 0, 0, NULL, 0, B(GW_HEADER_REPLY)),
-    H("reply_format", F_FORMAT, reply_format, 0, 0, ph_reply, 0, B(GW_HEADER_REPLY)),
 };
 
 static const tfield front_fields[] = {
@@ -207,12 +173,6 @@ static const char *const top_keys[] = {
     "front", "body", "attachments", "contacts", "signature", "attendance", "colophon", "footer",
 };
 
-static void no_memory(tctx *c, const tnode *node)
-{
-    gw_report(c->diags, tr_loc(node, ""), GW_MSG_NO_MEMORY);
-    c->ok = 0;
-}
-
 /* A name that is a mapping's key (a style's, a rule's). */
 static char *key_name(tctx *c, const tnode *kid, const char *path)
 {
@@ -220,7 +180,7 @@ static char *key_name(tctx *c, const tnode *kid, const char *path)
     const char *name;
     if (!tv_name(c, &key, path, &name)) return NULL;
     char *copy = strdup(name);
-    if (!copy) no_memory(c, kid);
+    if (!copy) tr_no_memory(c, kid);
     return copy;
 }
 
@@ -229,7 +189,7 @@ static void read_styles(tctx *c, const tnode *node)
     c->styles_failed = 1;
     if (!tr_expect(c, node, "styles", TN_MAP)) return;
     gw_template *t = c->t;
-    if (!(t->styles = calloc(node->count ? node->count : 1, sizeof *t->styles))) { no_memory(c, node); return; }
+    if (!(t->styles = calloc(node->count ? node->count : 1, sizeof *t->styles))) { tr_no_memory(c, node); return; }
     t->style_count = node->count;
     for (size_t i = 0; i < node->count; i++) {
         char path[256];
@@ -245,7 +205,7 @@ static void read_rules(tctx *c, const tnode *node)
     c->rules_failed = 1;
     if (!tr_expect(c, node, "rules", TN_MAP)) return;
     gw_template *t = c->t;
-    if (!(t->rules = calloc(node->count ? node->count : 1, sizeof *t->rules))) { no_memory(c, node); return; }
+    if (!(t->rules = calloc(node->count ? node->count : 1, sizeof *t->rules))) { tr_no_memory(c, node); return; }
     t->rule_count = node->count;
     for (size_t i = 0; i < node->count; i++) {
         char path[256];
@@ -256,59 +216,6 @@ static void read_rules(tctx *c, const tnode *node)
     c->rules_failed = 0;
 }
 
-/* top: for place: top, gap: for place: after, neither for with_previous. */
-static void check_place(tctx *c, const tnode *node, const char *path, const gw_header_item *item)
-{
-    static const char *const what[] = { "place: top", "place: after", "place: with_previous" };
-    const char *needs = item->place == GW_PLACE_TOP ? "top" : item->place == GW_PLACE_AFTER ? "gap" : NULL;
-    for (size_t k = 0; k < 2; k++) {
-        const char *key = k ? "gap" : "top";
-        const tnode *given = tn_get(node, key);
-        char here[256];
-        tr_path(here, sizeof here, path, key);
-        if (needs && strcmp(key, needs) == 0 && !given) {
-            gw_report(c->diags, tr_loc(node, here), GW_MSG_TEMPLATE_LACKS, here);
-            c->ok = 0;
-        } else if (given && !(needs && strcmp(key, needs) == 0)) {
-            gw_report(c->diags, tr_loc(given, here), GW_MSG_TEMPLATE_KEY_NOT_HERE, key, what[item->place]);
-            c->ok = 0;
-        }
-    }
-}
-
-static void read_item(tctx *c, const tnode *node, const char *path, gw_header_item *item)
-{
-    char here[256], kind_name[32];
-    if (!tr_expect(c, node, path, TN_MAP)) return;
-    item->src = node->src;
-    const tnode *kind = tn_get(node, "item");
-    if (!kind) {
-        gw_report(c->diags, tr_loc(node, tr_path(here, sizeof here, path, "item")), GW_MSG_TEMPLATE_LACKS, here);
-        c->ok = 0;
-        return;
-    }
-    int k;
-    if (!tv_enum(c, kind, tr_path(here, sizeof here, path, "item"), item_words, &k)) return;
-    int before = c->ok;
-    c->ok = 1;
-    snprintf(kind_name, sizeof kind_name, "item: %s", item_words[k]);
-    tr_fields(c, node, path, item_fields, COUNT_OF(item_fields), item, B(k), kind_name);
-    if (c->ok) check_place(c, node, path, item);
-    c->ok = c->ok && before;
-}
-
-static void read_header(tctx *c, const tnode *node)
-{
-    if (!tr_expect(c, node, "header", TN_LIST)) return;
-    gw_template *t = c->t;
-    if (!(t->header = calloc(node->count ? node->count : 1, sizeof *t->header))) { no_memory(c, node); return; }
-    t->header_count = node->count;
-    for (size_t i = 0; i < node->count; i++) {
-        char path[64];
-        read_item(c, node->kids[i], tr_index(path, sizeof path, "header", i), &t->header[i]);
-    }
-}
-
 static void read_requires(tctx *c, const tnode *node)
 {
     if (!tr_expect(c, node, "requires", TN_LIST)) return;
@@ -316,7 +223,7 @@ static void read_requires(tctx *c, const tnode *node)
     const char *fields[64];
     size_t n = 0;
     for (size_t i = 0; gw_schema_root[i].key && n < 64; i++) fields[n++] = gw_schema_root[i].key;
-    if (!(t->requires = calloc(node->count ? node->count : 1, sizeof *t->requires))) { no_memory(c, node); return; }
+    if (!(t->requires = calloc(node->count ? node->count : 1, sizeof *t->requires))) { tr_no_memory(c, node); return; }
     for (size_t i = 0; i < node->count; i++) {
         char path[64];
         const char *name;
@@ -329,7 +236,7 @@ static void read_requires(tctx *c, const tnode *node)
             c->ok = 0;
             continue;
         }
-        if (!(t->requires[t->requires_count++] = strdup(name))) no_memory(c, node);
+        if (!(t->requires[t->requires_count++] = strdup(name))) tr_no_memory(c, node);
     }
 }
 
@@ -386,7 +293,7 @@ void tr_template(tctx *c, const tnode *root)
         free(t->name);
         t->name = NULL;
         const char *name;
-        if (tv_name(c, n, "name", &name) && !(t->name = strdup(name))) no_memory(c, n);
+        if (tv_name(c, n, "name", &name) && !(t->name = strdup(name))) tr_no_memory(c, n);
     }
     if ((n = section(c, root, "kind"))) tv_enum(c, n, "kind", kind_words, (int *)&t->kind);
     if ((n = section(c, root, "requires"))) read_requires(c, n);
@@ -394,7 +301,7 @@ void tr_template(tctx *c, const tnode *root)
     c->styles_failed = c->rules_failed = 1;
     if ((n = section(c, root, "styles"))) read_styles(c, n);
     if ((n = section(c, root, "rules"))) read_rules(c, n);
-    if ((n = section(c, root, "header"))) read_header(c, n);
+    if ((n = section(c, root, "header"))) tr_header(c, n);
     for (size_t i = 0; i < COUNT_OF(parts); i++)
         if ((n = section(c, root, parts[i].key)))
             tr_fields(c, n, parts[i].key, parts[i].fields, parts[i].count, (char *)t + parts[i].offset, 1, "");

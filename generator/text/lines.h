@@ -51,6 +51,10 @@ typedef struct gw_lines {
     size_t   count;
 } gw_lines;
 
+/* The longest text set at once, in bytes (E0017): a paragraph's cost in
+ * memory is about 150 bytes a character while it is set. */
+#define GW_MAX_TEXT_BYTES (1024 * 1024)
+
 /* Sets text (UTF-8) into lines.  Spans give the style of each byte range;
  * bytes outside every span take the first span's style.  A character no
  * font of its chain has is an error E0810 at loc (the character is left out

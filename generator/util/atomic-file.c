@@ -4,11 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int write_all(int fd, const unsigned char *p, size_t len)
+int gw_write_all(int fd, const void *data, size_t len)
 {
+    const unsigned char *p = data;
     while (len > 0) {
         ssize_t n = write(fd, p, len);
         if (n < 0) {
@@ -21,17 +23,38 @@ static int write_all(int fd, const unsigned char *p, size_t len)
     return 1;
 }
 
+int gw_fits_file_size_limit(size_t len)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_FSIZE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return 1;
+    return (rlim_t)len <= rl.rlim_cur;
+}
+
+/* The temporary file: a short hidden name in the destination's folder, so
+ * rename() stays on one file system and an output name near NAME_MAX still
+ * leaves room. */
+static char *temporary_name(const char *path)
+{
+    static const char pattern[] = ".gongwen.tmp-XXXXXX";
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    char *tmp = malloc(dir + sizeof pattern);
+    if (!tmp) { errno = ENOMEM; return NULL; }
+    memcpy(tmp, path, dir);
+    memcpy(tmp + dir, pattern, sizeof pattern);
+    return tmp;
+}
+
 int gw_write_file_atomic(const char *path, const void *data, size_t len)
 {
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp) { errno = ENOMEM; return 0; }
-    /* The temporary file lives in the destination folder so rename() stays
-     * on one file system and is atomic. */
-    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
+    /* Past RLIMIT_FSIZE the kernel would kill the process with SIGXFSZ and
+     * leave the temporary file behind: refuse before writing a byte. */
+    if (!gw_fits_file_size_limit(len)) { errno = EFBIG; return 0; }
+    char *tmp = temporary_name(path);
+    if (!tmp) return 0;
     int fd = mkstemp(tmp);
     if (fd < 0) { int e = errno; free(tmp); errno = e; return 0; }
-    int ok = write_all(fd, data, len) && fsync(fd) == 0;
+    int ok = gw_write_all(fd, data, len) && fsync(fd) == 0;
     int e = errno;
     /* mkstemp creates the file 0600; give it the usual umask'ed mode. */
     mode_t mask = umask(0);

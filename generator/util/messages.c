@@ -312,6 +312,21 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
     [GW_MSG_TYPE_AREA] = { "E0906", E,
         "the type area does not fit the page",
         "版心超出了页面" },
+    [GW_MSG_TOO_MANY_DIRECTIVES] = { "E0015", E,
+        "more than %d YAML directives (%%TAG, %%YAML): a document needs none",
+        "YAML 指令（%%TAG、%%YAML）超过 %d 条：文档无需任何指令" },
+    [GW_MSG_TOO_MANY_JOINED] = { "E0016", E,
+        "more than %d combining characters in a row (from U+%04X on): they are left out",
+        "连续的组合字符超过 %d 个（自 U+%04X 起）：其余字符未排印" },
+    [GW_MSG_OUTPUT_KIND] = { "E0004", E,
+        "cannot write the output: it is %s; gongwen writes regular files, pipes, character devices and - (standard output)",
+        "无法写入输出：它是%s；gongwen 只写入普通文件、管道、字符设备和 -（标准输出）" },
+    [GW_MSG_OUTPUT_TOO_BIG] = { "E0004", E,
+        "cannot write the output: %s (the file size limit of this process)",
+        "无法写入输出：%s（本进程的文件大小限制）" },
+    [GW_MSG_TEXT_TOO_LONG] = { "E0017", E,
+        "a text of %zu bytes: one paragraph or field holds at most %d bytes (1 MB)",
+        "文本长 %zu 字节：一个段落或字段至多 %d 字节（1 MB）" },
     [GW_MSG_TEMPLATE_UNKNOWN_KEY] = { "E0907", E,
         "unknown key %s in %s",
         "%2$s 中没有键 %1$s" },
@@ -399,6 +414,49 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
     [GW_MSG_TEMPLATE_EXTENDS] = { "E0927", E,
         "extends: cannot read the template %s: %s",
         "extends: 无法读取版式 %s：%s" },
+
+    [GW_MSG_TB_MISSING] = { "E0850", E,
+        "title breaks: %s is missing",
+        "标题断行规则：缺少 %s" },
+    [GW_MSG_TB_NUMBER] = { "E0850", E,
+        "title breaks: %s must be a number from %g to %g",
+        "标题断行规则：%s 应为 %g 到 %g 之间的数" },
+    [GW_MSG_TB_WHOLE] = { "E0850", E,
+        "title breaks: %s must be a whole number from %g to %g",
+        "标题断行规则：%s 应为 %g 到 %g 之间的整数" },
+    [GW_MSG_TB_MAPPING] = { "E0850", E,
+        "title breaks: %s must be a mapping (key: value lines)",
+        "标题断行规则：%s 应为映射（“键: 值”的若干行）" },
+    [GW_MSG_TB_LIST] = { "E0850", E,
+        "title breaks: %s must be a list of texts, none empty",
+        "标题断行规则：%s 应为文本列表，且不能有空项" },
+    [GW_MSG_TB_PHRASES] = { "E0850", E,
+        "title breaks: phrases must be a list of mappings ({text: 关于, before: 0})",
+        "标题断行规则：phrases 应为映射的列表（如 {text: 关于, before: 0}）" },
+    [GW_MSG_TB_PHRASE] = { "E0850", E,
+        "title breaks: a phrase needs either text: or pattern:, not both",
+        "标题断行规则：短语规则须有 text: 或 pattern: 其中之一" },
+    [GW_MSG_TB_BOOL] = { "E0850", E,
+        "title breaks: keep must be true or false",
+        "标题断行规则：keep 应为 true 或 false" },
+    [GW_MSG_TB_PATTERN] = { "E0851", E,
+        "title breaks: not a valid ICU regular expression (%s at character %d)",
+        "标题断行规则：不是有效的 ICU 正则表达式（%s，第 %d 个字符处）" },
+    [GW_MSG_TB_UNKNOWN_KEY] = { "E0852", E,
+        "title breaks: unknown key %s in %s",
+        "标题断行规则：%s 不是 %s 中的已知键" },
+    [GW_MSG_TB_UNKNOWN_KEY_SUGGEST] = { "E0852", E,
+        "title breaks: unknown key %s in %s (did you mean %s?)",
+        "标题断行规则：%s 不是 %s 中的已知键（是否应为 %s？）" },
+    [GW_MSG_TB_PATTERN_SLOW] = { "W0850", W,
+        "the title-breaks pattern at %s:%u:%u took too long on this title and was left out",
+        "标题断行规则 %s:%u:%u 处的正则表达式匹配本标题耗时过长，已跳过" },
+    [GW_MSG_TB_EXTENDS] = { "E0850", E,
+        "title breaks: extends must name a vocabulary (title-breaks) or a file",
+        "标题断行规则：extends 应为规则名（如 title-breaks）或文件路径" },
+    [GW_MSG_TB_EXTENDS_DEEP] = { "E0853", E,
+        "title breaks: extends %s goes more than %d files deep (does a file extend itself?)",
+        "标题断行规则：extends %s 的继承超过 %d 层（是否有文件继承了自身？）" },
 };
 
 static const char *const kinds[GW_KIND_COUNT][2] = {
@@ -416,6 +474,10 @@ static const char *const kinds[GW_KIND_COUNT][2] = {
     [GW_KIND_DOCUMENT]     = { "the document", "文档" },
     [GW_KIND_UNUSABLE]     = { "unusable", "不可用" },
     [GW_KIND_UNKNOWN_ERROR] = { "unknown error", "原因不明" },
+    [GW_KIND_DIRECTORY]    = { "a folder", "文件夹" },
+    [GW_KIND_SOCKET]       = { "a socket", "套接字" },
+    [GW_KIND_BLOCK_DEVICE] = { "a block device", "块设备" },
+    [GW_KIND_OTHER_FILE]   = { "not a regular file", "非普通文件" },
 };
 
 const gw_message *gw_message_get(gw_msg id)
@@ -438,4 +500,20 @@ void gw_report(gw_diagnostics *diags, gw_loc loc, gw_msg id, ...)
     va_start(ap, id);
     gw_diag_vadd(diags, m->severity, m->code, loc, fmt, ap);
     va_end(ap);
+}
+
+void gw_report_once(gw_diagnostics *diags, gw_loc loc, uint32_t key, gw_msg id, ...)
+{
+    const gw_message *m = gw_message_get(id);
+    if (!m) return;
+    const char *fmt = gw_diagnostics_language(diags) == GW_LANG_ZH ? m->zh : m->en;
+    va_list ap;
+    va_start(ap, id);
+    gw_diag_vadd_once(diags, m->severity, m->code, loc, key, fmt, ap);
+    va_end(ap);
+}
+
+const char *gw_message_times(gw_language lang)
+{
+    return lang == GW_LANG_ZH ? "（共 %zu 处）" : " (%zu times in all)";
 }

@@ -228,6 +228,7 @@ static const broken broken_templates[] = {
     { "wrong-kind.yaml", "E0919", 2, 9, "styles", NULL },
     { "bool.yaml", "E0922", 3, 15, "footer.first_page", NULL },
     { "lacks.yaml", "E0900", 1, 1, "type_area", NULL },
+    { "rule-too-wide.yaml", "E0912", 3, 19, "rules.header.width", NULL },
 };
 
 static int ends_with(const char *s, const char *tail)
