@@ -111,12 +111,14 @@ static int put_seal(sig *S, size_t i, long row, double cx, double top)
     return 1;
 }
 
-/* Blank lines before the first name of a sealed block: enough that the
- * seal (its top seal_overlap above the name's line) clears the text above,
- * which leaves its top within one line of that text. */
+/* Blank lines before the first name of a sealed block: the fewest that
+ * keep the seal (its top seal_overlap above the name's line) clear of the
+ * text above, whose em box ends `em` below its line's top; that leaves the
+ * seal's top within one line of that text (7.3.5.1). */
 static long sealed_gap(const sig *S)
 {
-    long gap = (long)ceil(S->s->seal_overlap / S->L->t->line_pitch - 1e-6);
+    const double P = S->L->t->line_pitch, em = S->s->style->size;
+    long gap = (long)ceil((S->s->seal_overlap + em) / P - 1 - 1e-6);
     return gap > S->s->gap_lines ? gap : S->s->gap_lines;
 }
 
