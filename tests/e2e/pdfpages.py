@@ -176,7 +176,8 @@ def read(pdf, tmp):
 
 
 def page_labels(pdf):
-    """The PDF's page labels, one a page (pdfinfo does not print them; qpdf does)."""
+    """The page label of each page, as qpdf gives it: the label dictionary
+    with /St the page's own number (pdfinfo does not print labels)."""
     out = subprocess.run(["qpdf", "--json", "--json-key=pagelabels", "--json-key=pages", pdf],
                          capture_output=True, text=True, check=True).stdout
     import json

@@ -283,7 +283,9 @@ class Pages(Measure):
                     self.near(n.end, TYPE_RIGHT - C4, f"page {page.number}: right, 1 character in", doc)
                 else:
                     self.near(n.x, TYPE_LEFT + C4, f"page {page.number}: left, 1 character in", doc)
-            self.assertTrue(all(l is not None for l in labels) or labels == [None] * len(labels))
+            # the viewer's page labels are the pages' numbers, printed or not
+            self.assertEqual([(l or {}).get("/S") for l in labels], ["/D"] * len(doc.pages), doc.src)
+            self.assertEqual([l["/St"] for l in labels], list(range(1, len(doc.pages) + 1)), doc.src)
 
     def test_lines_on_the_grid_and_22_a_full_page(self):
         checked_full = 0
