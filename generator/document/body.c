@@ -25,7 +25,7 @@ typedef struct plain_text {
     size_t   span_count;
 } plain_text;
 
-static size_t strip_markup(const char *s, size_t len, plain_text *out)
+static size_t strip_markup(gw_reader *R, const char *s, size_t len, plain_text *out)
 {
     gw_buf b;
     gw_buf_init(&b);
@@ -40,7 +40,7 @@ static size_t strip_markup(const char *s, size_t len, plain_text *out)
         if (s[i] == '*' && i + 1 < len && s[i + 1] == '*') {
             if (open_at == (size_t)-1) { open_at = i; open_out = b.len; }
             else {
-                if (b.len > open_out && gw_grow(&out->spans, out->span_count, sizeof *out->spans))
+                if (b.len > open_out && rd_grown(R, gw_grow(&out->spans, out->span_count, sizeof *out->spans)))
                     out->spans[out->span_count++] = (gw_emphasis){ open_out, b.len };
                 open_at = (size_t)-1;
             }
@@ -49,13 +49,12 @@ static size_t strip_markup(const char *s, size_t len, plain_text *out)
         }
         gw_buf_append(&b, &s[i], 1);
     }
-    out->text = gw_buf_steal(&b, &out->len);
-    if (!out->text) { out->text = calloc(1, 1); out->len = 0; }
+    out->text = rd_kept(R, gw_buf_steal(&b, &out->len));
     return open_at;
 }
 
 /* (一) -> （一）: the numbering printed full-width, spans moved along. */
-static void widen_numbering(plain_text *p, const gw_numbering *num)
+static void widen_numbering(gw_reader *R, plain_text *p, const gw_numbering *num)
 {
     char wide[64];
     gw_format_numbering(num->level, num->number, wide, sizeof wide);
@@ -64,7 +63,7 @@ static void widen_numbering(plain_text *p, const gw_numbering *num)
     gw_buf_init(&b);
     gw_buf_puts(&b, wide);
     gw_buf_append(&b, p->text + num->length, p->len - num->length);
-    char *t = gw_buf_steal(&b, NULL);
+    char *t = rd_kept(R, gw_buf_steal(&b, NULL));
     if (!t) return;
     for (size_t i = 0; i < p->span_count; i++) {
         if (p->spans[i].start >= num->length) p->spans[i].start = p->spans[i].start - num->length + wl;
@@ -90,16 +89,17 @@ static void check_sequence(body_reader *B, int level, int number, gw_loc loc)
 
 static gw_block *new_block(body_reader *B)
 {
-    if (!gw_grow(B->blocks, *B->count, sizeof **B->blocks)) return NULL;
+    if (!rd_grown(B->R, gw_grow(B->blocks, *B->count, sizeof **B->blocks))) return NULL;
     gw_block *b = &(*B->blocks)[(*B->count)++];
     memset(b, 0, sizeof *b);
     return b;
 }
 
-static void add_paragraph(gw_document *d, const char *text, gw_src src)
+static void add_paragraph(gw_reader *R, const char *text, gw_src src)
 {
-    if (!gw_grow(&d->paragraphs, d->paragraph_count, sizeof *d->paragraphs)) return;
-    char *copy = strdup(text);
+    gw_document *d = R->doc;
+    if (!rd_grown(R, gw_grow(&d->paragraphs, d->paragraph_count, sizeof *d->paragraphs))) return;
+    char *copy = rd_kept(R, strdup(text));
     if (copy) d->paragraphs[d->paragraph_count++] = (gw_paragraph){ copy, src };
 }
 
@@ -114,7 +114,8 @@ static void text_block(body_reader *B, yaml_node_t *node, size_t start, size_t l
     rd_check_text(R, node, start, len, path, 0);
     int escaped = raw[0] == '\\';
     plain_text p = { 0 };
-    size_t open = strip_markup(raw, len, &p);
+    size_t open = strip_markup(R, raw, len, &p);
+    if (!p.text) { free(p.spans); return; }
     if (open != (size_t)-1) rd_report(R, rd_loc_at(R, node, start + open, path), GW_MSG_EMPHASIS_OPEN);
     gw_numbering num = { 0 };
     if (!escaped) gw_detect_numbering(p.text, p.len, &num);
@@ -123,7 +124,7 @@ static void text_block(body_reader *B, yaml_node_t *node, size_t start, size_t l
         gw_format_numbering(num.level, num.number, wide, sizeof wide);
         snprintf(written, sizeof written, "%.*s", (int)num.length, p.text);
         rd_report(R, loc, GW_MSG_HALF_WIDTH_PARENS, written, wide);
-        widen_numbering(&p, &num);
+        widen_numbering(R, &p, &num);
     }
     if (level == 0) level = num.level;
     if (level < 0) level = num.level ? num.level : 1;
@@ -138,7 +139,7 @@ static void text_block(body_reader *B, yaml_node_t *node, size_t start, size_t l
     b->emphasis_count = p.span_count;
     b->src = loc.line ? (gw_src){ loc.line, loc.column } : rd_src(node);
     b->verbatim = loc.line && rd_verbatim(R, b->src, p.text, p.len);
-    add_paragraph(R->doc, p.text, b->src);
+    add_paragraph(R, p.text, b->src);
     B->text_blocks++;
 }
 

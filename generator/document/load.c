@@ -52,15 +52,23 @@ static void load_version(gw_reader *R, yaml_node_t *root)
     }
 }
 
+/* The template's format, from the lookup (the defaults without one); 0
+ * when the template is broken (it said why) or out of memory (rd_report
+ * is then silent). */
+static int found_format(gw_reader *R, const char *name)
+{
+    return !R->lookup || R->lookup(R->lookup_user, name, R->doc->dir, &R->format);
+}
+
 static void load_template(gw_reader *R, yaml_node_t *root)
 {
     gw_document *d = R->doc;
     char *name = field(R, root, "template", RD_RAW);
-    d->template_name = name ? name : strdup("file");
-    R->format = default_format(d->template_name);
+    d->template_name = name ? name : rd_kept(R, strdup("file"));
+    R->format = default_format(d->template_name ? d->template_name : "file");
     yaml_node_t *n = rd_node(R, root, "template");
     if (!name || gw_is_builtin_template(name)) {
-        if (R->lookup && d->template_name && !R->lookup(R->lookup_user, d->template_name, d->dir, &R->format))
+        if (d->template_name && !found_format(R, d->template_name))
             rd_report(R, rd_loc(R, n ? n : root, "template"), GW_MSG_TEMPLATE_BROKEN, d->template_name);
         return;
     }
@@ -82,7 +90,7 @@ static void load_template(gw_reader *R, yaml_node_t *root)
     else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_NOT_REGULAR, shown);
     else regular = 1;
     if (fd >= 0) close(fd);
-    if (regular && R->lookup && !R->lookup(R->lookup_user, name, d->dir, &R->format))
+    if (regular && !found_format(R, name))
         rd_report(R, rd_loc(R, n, "template"), GW_MSG_TEMPLATE_BROKEN, shown);
 }
 
@@ -95,7 +103,7 @@ static void load_header_marks(gw_reader *R, yaml_node_t *root)
     d->copy_number_src = rd_src(rd_node(R, root, "copy_number"));
     d->classification_src = rd_src(rd_node(R, root, "classification"));
     d->urgency_src = rd_src(rd_node(R, root, "urgency"));
-    if (t && gw_check_copy_number(t, padded)) d->copy_number = strdup(padded);
+    if (t && gw_check_copy_number(t, padded)) d->copy_number = rd_kept(R, strdup(padded));
     else if (t) rd_report(R, rd_loc(R, rd_node(R, root, "copy_number"), "copy_number"), GW_MSG_COPY_NUMBER, t);
     free(t);
     d->classification = field(R, root, "classification", 0);
@@ -125,7 +133,7 @@ static void add_issuer(gw_reader *R, yaml_node_t *n, const char *path)
         rd_report(R, rd_loc(R, n, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_ISSUER));
         return;
     }
-    if (!gw_grow(&R->doc->issuers, R->doc->issuer_count, sizeof *R->doc->issuers)) {
+    if (!rd_grown(R, gw_grow(&R->doc->issuers, R->doc->issuer_count, sizeof *R->doc->issuers))) {
         free(is.name); free(is.mark); free(is.short_name);
         return;
     }
@@ -150,8 +158,8 @@ static void load_issuers(gw_reader *R, yaml_node_t *root)
         add_issuer(R, rd_item(R, n, i), path);
     }
     if (d->issuer_count && d->issuers[0].name) {
-        d->issuer = strdup(d->issuers[0].name);
-        if (d->issuers[0].mark) d->issuer_mark = strdup(d->issuers[0].mark);
+        d->issuer = rd_kept(R, strdup(d->issuers[0].name));
+        if (d->issuers[0].mark) d->issuer_mark = rd_kept(R, strdup(d->issuers[0].mark));
     }
 }
 
@@ -180,11 +188,14 @@ static void load_number(gw_reader *R, yaml_node_t *root)
     d->number_src = rd_src(n);
     char *fixed = NULL, *year = NULL;
     if (R->format.kind == GW_FORMAT_ORDER) {
-        if (!gw_check_order_number(d->number, &fixed))
+        int right = gw_check_order_number(d->number, &fixed);
+        if (right < 0) R->nomem = 1;
+        else if (!right)
             rd_report(R, rd_loc(R, n, "number"), fixed ? GW_MSG_ORDER_NUMBER_FIX : GW_MSG_ORDER_NUMBER, d->number, fixed);
     } else {
         gw_number_problem problem = gw_check_number(d->number, &fixed, &year);
-        if (problem != GW_NUMBER_OK) report_number(R, n, problem, d->number, fixed, year);
+        if (problem == GW_NUMBER_NO_MEMORY) R->nomem = 1;
+        else if (problem != GW_NUMBER_OK) report_number(R, n, problem, d->number, fixed, year);
     }
     free(fixed);
     free(year);
@@ -219,7 +230,7 @@ static void load_title(gw_reader *R, yaml_node_t *root)
     d->title_src = rd_src(n);
     if (n && n->type == YAML_SEQUENCE_NODE) {
         rd_text_list(R, n, "title", rd_requires(R, "title") ? RD_REQUIRED : 0, &d->title_lines);
-        d->title = gw_text_list_join(&d->title_lines, "");
+        d->title = rd_list_join(R, &d->title_lines, "");
         if (!d->title)
             rd_report(R, rd_loc(R, n, "title"), GW_MSG_MISSING_EMPTY, "title", gw_schema_zh(gw_schema_root, "title"));
     } else if (n && n->type == YAML_MAPPING_NODE) {
@@ -285,7 +296,7 @@ static void add_attachment(gw_reader *R, yaml_node_t *item, const char *path)
     } else {
         a.name = rd_text(R, item, path, gw_schema_zh(gw_schema_root, "attachments"), 0);
     }
-    if (!a.name || !gw_grow(&d->attachments, d->attachment_count, sizeof *d->attachments)) {
+    if (!a.name || !rd_grown(R, gw_grow(&d->attachments, d->attachment_count, sizeof *d->attachments))) {
         free(a.name);
         for (size_t i = 0; i < a.block_count; i++) { free(a.blocks[i].text); free(a.blocks[i].emphasis); }
         free(a.blocks);
@@ -325,7 +336,7 @@ static int first_label(gw_reader *R, gw_tally *seen, const char *key, const yaml
 {
     int created;
     gw_tally_record *r = gw_tally_get(seen, key, strlen(key), &created);
-    if (!r) { rd_report(R, rd_loc(R, k, kpath), GW_MSG_NO_MEMORY); return 0; }
+    if (!rd_kept(R, r)) return 0;
     if (created) { r->index = (size_t)k->start_mark.line + 1; return 1; }
     rd_report(R, rd_loc(R, k, kpath), GW_MSG_DUPLICATE_KEY, key, (unsigned)r->index);
     return 0;
@@ -335,7 +346,7 @@ static int first_label(gw_reader *R, gw_tally *seen, const char *key, const yaml
 static void contact_line(gw_reader *R, yaml_node_t *item, const char *path)
 {
     gw_tally *seen = gw_tally_create();
-    if (!seen) { rd_report(R, rd_loc(R, item, path), GW_MSG_NO_MEMORY); return; }
+    if (!rd_kept(R, seen)) return;
     gw_contact_line line = { NULL, 0, rd_src(item) };
     for (yaml_node_pair_t *p = item->data.mapping.pairs.start; p < item->data.mapping.pairs.top; p++) {
         yaml_node_t *k = yaml_document_get_node(&R->y->doc, p->key);
@@ -346,13 +357,13 @@ static void contact_line(gw_reader *R, yaml_node_t *item, const char *path)
         if (pair.key) snprintf(kpath, sizeof kpath, "%s.%s", path, pair.key);
         if (pair.key && !first_label(R, seen, pair.key, k, kpath)) { free_pair(&pair); continue; }
         pair.value = pair.key ? rd_text(R, v, kpath, NULL, 0) : NULL;
-        if (pair.key && pair.value && gw_grow(&line.pairs, line.count, sizeof *line.pairs))
+        if (pair.key && pair.value && rd_grown(R, gw_grow(&line.pairs, line.count, sizeof *line.pairs)))
             line.pairs[line.count++] = pair;
         else
             free_pair(&pair);
     }
     gw_tally_destroy(seen);
-    if (line.count && gw_grow(&R->doc->contacts, R->doc->contact_count, sizeof *R->doc->contacts)) {
+    if (line.count && rd_grown(R, gw_grow(&R->doc->contacts, R->doc->contact_count, sizeof *R->doc->contacts))) {
         R->doc->contacts[R->doc->contact_count++] = line;
         return;
     }
@@ -449,7 +460,7 @@ static void load_print(gw_reader *R, yaml_node_t *root)
     } else if (date) {
         char buf[64];
         snprintf(buf, sizeof buf, "%d年%d月%d日", d->print_year, d->print_month, d->print_day);
-        d->print_date = strdup(buf);
+        d->print_date = rd_kept(R, strdup(buf));
         if (d->date && date_before(d->print_year, d->print_month, d->print_day, d->year, d->month, d->day))
             rd_report(R, loc, GW_MSG_PRINT_BEFORE_SIGNATURE, d->print_date, d->date);
     }
@@ -471,7 +482,7 @@ static void load_fields(gw_reader *R)
     load_issuers(R, root);
     load_number(R, root);
     rd_text_list(R, rd_node(R, root, "signers"), "signers", 0, &d->signer_names);
-    d->signers = gw_text_list_join(&d->signer_names, " ");
+    d->signers = rd_list_join(R, &d->signer_names, " ");
     load_reply(R, root);
     load_title(R, root);
     load_to(R, root);
@@ -499,9 +510,12 @@ static gw_document *read_document(gw_yaml *y, const char *path, const char *dir,
     *errors = 1;
     if (!y) return NULL;
     gw_document *doc = calloc(1, sizeof *doc);
-    gw_reader R = { .y = y, .doc = doc, .diags = diags, .lookup = lookup, .lookup_user = user };
-    if (doc && (doc->path = strdup(path)) && (doc->dir = dir ? strdup(dir) : dir_of(path))) {
-        load_fields(&R);
+    gw_reader R = { .y = y, .doc = doc, .diags = diags, .lookup = lookup, .lookup_user = user,
+                    .nomem_before = gw_diag_out_of_memory(diags) };
+    if (doc && (doc->path = strdup(path)) && (doc->dir = dir ? strdup(dir) : dir_of(path))) load_fields(&R);
+    else R.nomem = 1;
+    /* a document missing what an allocation dropped is no document */
+    if (!rd_out_of_memory(&R)) {
         *errors = R.errors;
     } else {
         gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);

@@ -8,8 +8,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+void *rd_kept(gw_reader *R, void *p)
+{
+    if (!p) R->nomem = 1;
+    return p;
+}
+
+int rd_grown(gw_reader *R, int grown)
+{
+    if (!grown) R->nomem = 1;
+    return grown;
+}
+
+int rd_out_of_memory(gw_reader *R)
+{
+    if (gw_diag_out_of_memory(R->diags) > R->nomem_before) R->nomem = 1;
+    return R->nomem;
+}
+
 void rd_report(gw_reader *R, gw_loc loc, gw_msg id, ...)
 {
+    /* what follows a failed allocation is its echo (a field left empty) */
+    if (rd_out_of_memory(R)) return;
     const gw_message *m = gw_message_get(id);
     R->problems++;
     if (m->severity == GW_ERROR) R->errors++;
@@ -173,7 +193,7 @@ char *rd_text(gw_reader *R, yaml_node_t *node, const char *path, const char *zh,
     /* a text with a placeholder or a control character is reported; its
      * other rules would only repeat the complaint */
     if (!rd_check_text(R, node, start, len, path, flags)) return NULL;
-    return gw_strndup(v + start, len);
+    return rd_kept(R, gw_strndup(v + start, len));
 }
 
 char *rd_field(gw_reader *R, yaml_node_t *map, const char *key, const char *path,
@@ -193,7 +213,7 @@ size_t rd_text_list(gw_reader *R, yaml_node_t *node, const char *path, int flags
     if (!node) return 0;
     if (node->type == YAML_SCALAR_NODE) {
         char *t = rd_text(R, node, path, NULL, flags & ~RD_REQUIRED);
-        if (t) gw_text_list_add(out, t, rd_src(node));
+        if (t) rd_list_add(R, out, t, rd_src(node));
         return out->count;
     }
     if (node->type != YAML_SEQUENCE_NODE) {
@@ -205,7 +225,7 @@ size_t rd_text_list(gw_reader *R, yaml_node_t *node, const char *path, int flags
         snprintf(item_path, sizeof item_path, "%s[%zu]", path, i);
         yaml_node_t *item = rd_item(R, node, i);
         char *t = rd_text(R, item, item_path, NULL, flags & ~RD_REQUIRED);
-        if (t) gw_text_list_add(out, t, rd_src(item));
+        if (t) rd_list_add(R, out, t, rd_src(item));
     }
     /* an empty list of a required field is the caller's to report, as missing */
     if (gw_yaml_len(node) == 0 && !(flags & RD_REQUIRED)) rd_report(R, rd_loc(R, node, path), GW_MSG_EMPTY, path);
@@ -267,6 +287,16 @@ int gw_text_list_add(gw_text_list *l, char *text, gw_src src)
     l->items[l->count] = text;
     l->srcs[l->count++] = src;
     return 1;
+}
+
+void rd_list_add(gw_reader *R, gw_text_list *list, char *text, gw_src src)
+{
+    rd_grown(R, gw_text_list_add(list, text, src));
+}
+
+char *rd_list_join(gw_reader *R, const gw_text_list *list, const char *sep)
+{
+    return list->count ? rd_kept(R, gw_text_list_join(list, sep)) : NULL;
 }
 
 void gw_text_list_free(gw_text_list *l)

@@ -17,14 +17,26 @@ typedef struct gw_reader {
     void           *lookup_user;
     gw_format       format;
     size_t          problems, errors;   /* all of them, listed or cut (util/diag.h) */
+    /* an allocation failed (rd_kept), here or in what the reading called:
+     * nothing more is reported, and the reading ends in E0006 alone */
+    int             nomem;
+    size_t          nomem_before;       /* gw_diag_out_of_memory at the start */
     /* where rd_position last was in a literal block (keeps long bodies linear) */
     const yaml_node_t *cache_node;
     size_t          cache_offset, cache_line_start;
     unsigned        cache_lines;
 } gw_reader;
 
-/* Reports message id at loc (counted; the list cuts a flood, util/diag.h). */
+/* Reports message id at loc (counted; the list cuts a flood, util/diag.h);
+ * nothing once the reading is out of memory. */
 void   rd_report(gw_reader *R, gw_loc loc, gw_msg id, ...);
+/* What every allocation of the reading passes through: p, and a NULL p
+ * marks the reading out of memory.  rd_grown does the same for gw_grow. */
+void  *rd_kept(gw_reader *R, void *p);
+int    rd_grown(gw_reader *R, int grown);
+/* Whether the reading is out of memory: an allocation failed, or the list
+ * or a loader the reading called said so. */
+int    rd_out_of_memory(gw_reader *R);
 gw_loc rd_loc(gw_reader *R, const yaml_node_t *node, const char *path);
 gw_src rd_src(const yaml_node_t *node);
 /* Where byte `offset` of a scalar's value is in the file: exact for one-line
@@ -60,6 +72,9 @@ char *rd_field(gw_reader *R, yaml_node_t *map, const char *key, const char *path
 /* A string or a list of strings; returns the item count (0 when absent).
  * An empty list is a warning unless RD_REQUIRED (then the caller reports it). */
 size_t rd_text_list(gw_reader *R, yaml_node_t *node, const char *path, int flags, gw_text_list *out);
+/* gw_text_list_add and gw_text_list_join, their failures kept (rd_kept). */
+void   rd_list_add(gw_reader *R, gw_text_list *list, char *text, gw_src src);
+char  *rd_list_join(gw_reader *R, const gw_text_list *list, const char *sep);
 
 /* Checks a stretch of a scalar's value, [start, start + len): control
  * characters (errors), placeholders <<…>> (errors) and, unless raw, spaces

@@ -11,15 +11,17 @@ typedef enum gw_number_problem {
     GW_NUMBER_YEAR,       /* not four digits: no correction */
     GW_NUMBER_SEQUENCE,   /* 017号, 第17号: corrected form given */
     GW_NUMBER_SUFFIX,     /* no 号 at the end: corrected form given */
-    GW_NUMBER_FORM        /* anything else; a corrected form when one is certain
+    GW_NUMBER_FORM,       /* anything else; a corrected form when one is certain
                            * (spaces inside, full-width digits) */
+    GW_NUMBER_NO_MEMORY   /* out of memory: nothing is known */
 } gw_number_problem;
 
 /* Checks a document number.  On a problem *fixed receives the corrected form
  * (malloc'ed) or NULL when none is certain; *year_out (may be NULL) the year
  * as written for GW_NUMBER_YEAR. */
 gw_number_problem gw_check_number(const char *text, char **fixed, char **year_out);
-/* An order's number: 第N号.  Returns 1 when right; else *fixed as above. */
+/* An order's number: 第N号.  Returns 1 when right, -1 when out of memory;
+ * else 0 and *fixed as above. */
 int gw_check_order_number(const char *text, char **fixed);
 
 /* 2025-06-12 (or 2025-6-12) and 2025年6月12日: 1 when text is one of those

@@ -41,10 +41,10 @@ static int png_has_transparency(FILE *f, const unsigned char ihdr[26])
 /* Opens a seal image that is a regular file of a sensible size. */
 static FILE *open_seal(gw_reader *R, const char *file, yaml_node_t *node, const char *path)
 {
-    char *full = resolve(R->doc->dir, file);
+    char *full = rd_kept(R, resolve(R->doc->dir, file));
+    if (!full) return NULL;
     struct stat st;
-    int err = !full ? ENOMEM : stat(full, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR
-                                                     : !S_ISREG(st.st_mode) ? EINVAL : 0;
+    int err = stat(full, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : !S_ISREG(st.st_mode) ? EINVAL : 0;
     FILE *f = err ? NULL : fopen(full, "rb");
     free(full);
     if (!err && !f) err = errno;
@@ -89,7 +89,7 @@ static void load_seals(gw_reader *R, yaml_node_t *sig)
         else snprintf(path, sizeof path, "signature.seal");
         yaml_node_t *item = n->type == YAML_SEQUENCE_NODE ? rd_item(R, n, i) : n;
         gw_check_seal(R, d->seals.items[i], item, path);
-        char *full = resolve(d->dir, d->seals.items[i]);
+        char *full = rd_kept(R, resolve(d->dir, d->seals.items[i]));
         if (full) { free(d->seals.items[i]); d->seals.items[i] = full; }
     }
     if (d->seals.count && d->issuer_count && d->seals.count != d->issuer_count)
@@ -105,7 +105,7 @@ static void load_date(gw_reader *R, yaml_node_t *sig)
     } else if (date) {
         char buf[64];
         snprintf(buf, sizeof buf, "%d年%d月%d日", d->year, d->month, d->day);
-        d->date = strdup(buf);
+        d->date = rd_kept(R, strdup(buf));
     }
     free(date);
 }
@@ -130,8 +130,8 @@ void gw_load_signature(gw_reader *R, yaml_node_t *root)
     rd_text_list(R, rd_node(R, sig, "name"), "signature.name", 0, &d->signature_names);
     if (d->signature_names.count == 0)           /* default: the issuers' full names */
         for (size_t i = 0; i < d->issuer_count; i++)
-            if (d->issuers[i].name) gw_text_list_add(&d->signature_names, strdup(d->issuers[i].name), d->issuers[i].src);
-    d->signature_name = gw_text_list_join(&d->signature_names, "\xE3\x80\x80");
+            if (d->issuers[i].name) rd_list_add(R, &d->signature_names, strdup(d->issuers[i].name), d->issuers[i].src);
+    d->signature_name = rd_list_join(R, &d->signature_names, "\xE3\x80\x80");
     load_date(R, sig);
     load_seals(R, sig);
     d->signature_title = rd_field(R, sig, "title", "signature.title", gw_schema_signature, 0);

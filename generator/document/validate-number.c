@@ -21,7 +21,8 @@ static size_t bracket_at(const char *s, const char *const *set, int *is_right)
     return 0;
 }
 
-/* The text without spaces, full-width digits made ASCII; *changed when either happened. */
+/* The text without spaces, full-width digits made ASCII; *changed when
+ * either happened.  NULL when out of memory. */
 static char *normalized(const char *s, int *changed)
 {
     gw_buf b;
@@ -34,8 +35,7 @@ static char *normalized(const char *s, int *changed)
         if (c >= 0xFF10 && c <= 0xFF19) { char d = (char)('0' + (c - 0xFF10)); gw_buf_append(&b, &d, 1); *changed = 1; continue; }
         gw_buf_append(&b, s + at, i - at);
     }
-    char *out = gw_buf_steal(&b, NULL);
-    return out ? out : strdup("");
+    return gw_buf_steal(&b, NULL);
 }
 
 static size_t digits(const char *s)
@@ -98,7 +98,8 @@ gw_number_problem gw_check_number(const char *text, char **fixed, char **year_ou
     gw_number_problem problem = GW_NUMBER_OK;
     *fixed = NULL;
     if (year_out) *year_out = NULL;
-    if (!s || !split(s, &p) || p.seq_len == strspn(p.seq, "0")) {
+    if (!s) return GW_NUMBER_NO_MEMORY;
+    if (!split(s, &p) || p.seq_len == strspn(p.seq, "0")) {
         free(s);
         return GW_NUMBER_FORM;
     }
@@ -108,9 +109,9 @@ gw_number_problem gw_check_number(const char *text, char **fixed, char **year_ou
     else if (!p.has_hao) problem = GW_NUMBER_SUFFIX;
     else if (changed) problem = GW_NUMBER_FORM;
     if (problem == GW_NUMBER_YEAR) {
-        if (year_out) *year_out = strndup(p.year, p.year_len);
+        if (year_out && !(*year_out = strndup(p.year, p.year_len))) problem = GW_NUMBER_NO_MEMORY;
     } else if (problem != GW_NUMBER_OK) {
-        *fixed = corrected(&p);
+        if (!(*fixed = corrected(&p))) problem = GW_NUMBER_NO_MEMORY;
     }
     free(s);
     return problem;
@@ -121,7 +122,7 @@ int gw_check_order_number(const char *text, char **fixed)
     int changed;
     char *s = normalized(text, &changed);
     *fixed = NULL;
-    if (!s) return 0;
+    if (!s) return -1;
     const char *q = s;
     int has_di = strncmp(q, "第", 3) == 0;
     if (has_di) q += 3;
@@ -139,5 +140,5 @@ int gw_check_order_number(const char *text, char **fixed)
         *fixed = gw_buf_steal(&b, NULL);
     }
     free(s);
-    return 0;
+    return ok && !*fixed ? -1 : 0;
 }

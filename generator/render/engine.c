@@ -27,11 +27,11 @@ struct gw_engine {
 
 /* Out of memory ends the run, and is said (E0006) once, whichever stage
  * ran out: layout and the PDF writer return GW_ERR_NOMEM without a word,
- * and a loader that said E0006 may still have returned something. */
-static gw_status said(gw_status st, gw_diagnostics *diags, size_t before)
+ * and a loader that said E0006 (or a list that lost a problem to it) may
+ * have returned anything.  nomem_before: gw_diag_out_of_memory at the start. */
+static gw_status said(gw_status st, gw_diagnostics *diags, size_t nomem_before)
 {
-    for (size_t i = before; i < gw_diagnostics_count(diags); i++)
-        if (strcmp(gw_diagnostics_get(diags, i)->code, "E0006") == 0) return GW_ERR_NOMEM;
+    if (gw_diag_out_of_memory(diags) > nomem_before) return GW_ERR_NOMEM;
     if (st == GW_ERR_NOMEM) gw_report(diags, gw_loc_file(""), GW_MSG_NO_MEMORY);
     return st;
 }
@@ -43,7 +43,7 @@ void gw_render_options_init(gw_render_options *o) { o->source_date_epoch = -1; }
 gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *diags, gw_engine **out)
 {
     *out = NULL;
-    size_t before = gw_diagnostics_count(diags);
+    size_t before = gw_diag_out_of_memory(diags);
     gw_engine *e = calloc(1, sizeof *e);
     if (!e) return said(GW_ERR_NOMEM, diags, before);
     const char *dir = options && options->data_dir ? options->data_dir : getenv("GONGWEN_DATA_DIR");
@@ -158,7 +158,7 @@ static gw_status render_document(gw_engine *e, const char *path, const char *dat
     gw_render_options_init(&defaults);
     if (!options) options = &defaults;
     memset(out, 0, sizeof *out);
-    size_t before = gw_diagnostics_count(diags);
+    size_t before = gw_diag_out_of_memory(diags);
     laid_out l;
     gw_status st = lay_out(e, path, data, len, diags, &l);
     if (st == GW_OK) {
@@ -219,6 +219,7 @@ static void keep_document_problems(const gw_diagnostics *from, gw_diagnostics *t
 
 gw_status gw_check_file(gw_engine *e, const char *input, int flags, gw_diagnostics *diags)
 {
+    size_t before = gw_diag_out_of_memory(diags);
     laid_out l;
     gw_status st = read_document(e, input, NULL, 0, diags, &l);
     if (st == GW_OK && (flags & GW_CHECK_LAYOUT)) {
@@ -236,12 +237,12 @@ gw_status gw_check_file(gw_engine *e, const char *input, int flags, gw_diagnosti
         gw_diagnostics_destroy(layout_said);
     }
     laid_out_free(&l);
-    return st;
+    return said(st, diags, before);
 }
 
 gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags, char **json)
 {
-    size_t before = gw_diagnostics_count(diags);
+    size_t before = gw_diag_out_of_memory(diags);
     laid_out l;
     gw_status st = lay_out(e, input, NULL, 0, diags, &l);
     if (st == GW_OK) {

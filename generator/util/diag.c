@@ -21,6 +21,8 @@ struct gw_diagnostics {
     gw_tally   *per_file;    /* problems listed per file; index: its E0013 + 1 */
     gw_tally   *once;        /* (code, file, key) said once; index: its entry + 1 */
     int         lost;        /* a problem could not be stored: out of memory */
+    size_t      nomem;       /* times out of memory was said or a problem lost */
+    int         nomem_listed;   /* E0006 is in items: it is listed once */
 };
 
 gw_diagnostics *gw_diagnostics_create(void)
@@ -63,8 +65,18 @@ static const gw_diag *lost_problem(const gw_diagnostics *d)
     return g;
 }
 
-size_t gw_diagnostics_count(const gw_diagnostics *d) { return d ? d->count + (d->lost != 0) : 0; }
-size_t gw_diagnostics_errors(const gw_diagnostics *d) { return d ? d->errors + (d->lost != 0) : 0; }
+/* A lost problem is said as E0006 at the end, unless E0006 is listed already. */
+static int lost_shown(const gw_diagnostics *d) { return d->lost && !d->nomem_listed; }
+
+size_t gw_diagnostics_count(const gw_diagnostics *d) { return d ? d->count + (size_t)lost_shown(d) : 0; }
+size_t gw_diagnostics_errors(const gw_diagnostics *d) { return d ? d->errors + (size_t)lost_shown(d) : 0; }
+size_t gw_diag_out_of_memory(const gw_diagnostics *d) { return d ? d->nomem : 0; }
+
+static void lose(gw_diagnostics *d)
+{
+    d->lost = 1;
+    d->nomem++;
+}
 size_t gw_diagnostics_warnings(const gw_diagnostics *d) { return d ? d->count - d->errors : 0; }
 
 void gw_diagnostics_set_language(gw_diagnostics *d, gw_language lang) { if (d) d->lang = lang; }
@@ -89,7 +101,7 @@ static void show_count(entry *e, gw_language lang)
 const gw_diag *gw_diagnostics_get(const gw_diagnostics *d, size_t i)
 {
     if (!d) return NULL;
-    if (i == d->count && d->lost) return lost_problem(d);
+    if (i == d->count && lost_shown(d)) return lost_problem(d);
     if (i >= d->count) return NULL;
     entry *e = &d->items[i];          /* the list is never const itself: counts are shown late */
     show_count(e, d->lang);
@@ -122,7 +134,7 @@ static size_t store(gw_diagnostics *d, gw_severity sev, const char *code, gw_loc
     if (d->count == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
         entry *p = realloc(d->items, cap * sizeof *p);
-        if (!p) { d->lost = 1; return (size_t)-1; }
+        if (!p) { lose(d); return (size_t)-1; }
         d->items = p;
         d->cap = cap;
     }
@@ -131,7 +143,7 @@ static size_t store(gw_diagnostics *d, gw_severity sev, const char *code, gw_loc
     e.pub.message = e.base;
     if (!e.pub.code || !e.pub.file || !e.pub.path || !e.base) {
         free_entry(&e);
-        d->lost = 1;
+        lose(d);
         return (size_t)-1;
     }
     d->items[d->count] = e;
@@ -161,7 +173,7 @@ static void say_cut(gw_diagnostics *d, gw_tally_record *file, gw_severity cut, c
     entry *e = &d->items[file->index - 1];
     if (e->pub.severity == GW_ERROR || cut != GW_ERROR) return;
     char *upgraded = strdup(msg);
-    if (!upgraded) { d->lost = 1; return; }
+    if (!upgraded) { lose(d); return; }
     free(e->base);
     e->base = upgraded;
     e->pub.message = upgraded;
@@ -175,7 +187,7 @@ static int within_cap(gw_diagnostics *d, gw_severity sev, const char *file)
     const char *name = file ? file : "";
     int created;
     gw_tally_record *r = gw_tally_get(d->per_file, name, strlen(name), &created);
-    if (!r) { d->lost = 1; return 0; }
+    if (!r) { lose(d); return 0; }
     if (r->count < GW_DIAG_MAX_PER_FILE) { r->count++; return 1; }
     say_cut(d, r, sev, name);
     return 0;
@@ -190,9 +202,24 @@ void gw_diag_add(gw_diagnostics *d, gw_severity sev, const char *code, gw_loc lo
     va_end(ap);
 }
 
+static int is_nomem(const char *code) { return strcmp(code, gw_message_get(GW_MSG_NO_MEMORY)->code) == 0; }
+
+/* Out of memory ends the run: it is listed once, whoever says it how
+ * often, and past the cap too; every saying is counted. */
+static void say_nomem(gw_diagnostics *d, gw_severity sev, const char *code, gw_loc loc, const char *fmt,
+                      va_list ap)
+{
+    d->nomem++;
+    if (d->nomem_listed) return;
+    char msg[1024];
+    format(msg, sizeof msg, fmt, ap);
+    if (store(d, sev, code, loc, msg) != (size_t)-1) d->nomem_listed = 1;
+}
+
 void gw_diag_vadd(gw_diagnostics *d, gw_severity sev, const char *code, gw_loc loc,
                   const char *fmt, va_list ap)
 {
+    if (d && is_nomem(code)) { say_nomem(d, sev, code, loc, fmt, ap); return; }
     if (!d || !within_cap(d, sev, loc.file)) return;
     char msg[1024];
     format(msg, sizeof msg, fmt, ap);
@@ -202,19 +229,19 @@ void gw_diag_vadd(gw_diagnostics *d, gw_severity sev, const char *code, gw_loc l
 void gw_diag_vadd_once(gw_diagnostics *d, gw_severity sev, const char *code, gw_loc loc, uint32_t key,
                        const char *fmt, va_list ap)
 {
-    if (!d) return;
+    if (!d || is_nomem(code)) { gw_diag_vadd(d, sev, code, loc, fmt, ap); return; }
     /* the key: code, file and the character, each ended by a NUL */
     const char *file = loc.file ? loc.file : "";
     size_t lc = strlen(code) + 1, lf = strlen(file) + 1;
     char stack[512], *k = lc + lf + 4 <= sizeof stack ? stack : malloc(lc + lf + 4);
-    if (!k) { d->lost = 1; return; }
+    if (!k) { lose(d); return; }
     memcpy(k, code, lc);
     memcpy(k + lc, file, lf);
     memcpy(k + lc + lf, &key, 4);
     int created;
     gw_tally_record *r = gw_tally_get(d->once, k, lc + lf + 4, &created);
     if (k != stack) free(k);
-    if (!r) { d->lost = 1; return; }
+    if (!r) { lose(d); return; }
     if (!created) {
         if (r->index) d->items[r->index - 1].times++;
         return;

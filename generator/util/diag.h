@@ -32,6 +32,11 @@ void gw_diag_vadd_once(gw_diagnostics *diags, gw_severity sev, const char *code,
 #define gw_error(d, code, loc, ...)   gw_diag_add((d), GW_ERROR, (code), (loc), __VA_ARGS__)
 #define gw_warning(d, code, loc, ...) gw_diag_add((d), GW_WARNING, (code), (loc), __VA_ARGS__)
 
+/* How often out of memory was said (E0006, listed once) or a problem was
+ * lost to it: a caller compares the count before and after a call to
+ * learn that the call ran out of memory, whatever it returned. */
+size_t gw_diag_out_of_memory(const gw_diagnostics *diags);
+
 /* A location naming only a file. */
 gw_loc gw_loc_file(const char *file);
 #endif

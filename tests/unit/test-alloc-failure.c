@@ -77,10 +77,14 @@ typedef struct outcome {
     uint64_t  after_fonts, total;          /* allocations counted */
 } outcome;
 
+static int verbose;                        /* --at: every diagnostic printed */
+
 static void read_diagnostics(gw_diagnostics *d, outcome *o)
 {
     for (size_t i = 0; i < gw_diagnostics_count(d); i++) {
         const gw_diag *g = gw_diagnostics_get(d, i);
+        if (verbose) fprintf(stderr, "  said: %s:%u:%u: %s [%s]: %s\n", g->file, g->line, g->column, g->code,
+                             g->path, g->message);
         if (g->severity != GW_ERROR) continue;
         if (strcmp(g->code, "E0006") == 0) o->said_nomem = 1;
         else o->other_errors++;
@@ -142,6 +146,7 @@ int main(int argc, char **argv)
 {
     if (argc > 2 && strcmp(argv[1], "--at") == 0) {       /* one run, for a debugger */
         uint64_t n = strtoull(argv[2], NULL, 10);
+        verbose = 1;
         outcome o = run(n);
         expect_nomem(n, &o);
         return check_summary();
