@@ -66,29 +66,31 @@ static unsigned fs_type(hb_face_t *face)
     return fs;
 }
 
-static char *ot_name_in(hb_face_t *face, hb_ot_name_id_t id, hb_language_t lang)
+/* The names below: 1 with the name in *out, malloc'ed, or NULL when the
+ * font has none; 0 when out of memory (never another name instead). */
+static int ot_name_in(hb_face_t *face, hb_ot_name_id_t id, hb_language_t lang, char **out)
 {
+    *out = NULL;
     unsigned len = hb_ot_name_get_utf8(face, id, lang, NULL, NULL);
-    if (!len) return NULL;
-    char *s = malloc(len + 1);
+    if (!len) return 1;
+    if (!(*out = malloc(len + 1))) return 0;
     unsigned size = len + 1;
-    if (s) hb_ot_name_get_utf8(face, id, lang, &size, s);
-    return s;
+    hb_ot_name_get_utf8(face, id, lang, &size, *out);
+    return 1;
 }
 
 /* An English name if the font has one, else its first in any language. */
-static char *ot_name(hb_face_t *face, hb_ot_name_id_t id)
+static int ot_name(hb_face_t *face, hb_ot_name_id_t id, char **out)
 {
-    char *s = ot_name_in(face, id, hb_language_from_string("en", -1));
-    return s ? s : ot_name_in(face, id, HB_LANGUAGE_INVALID);
+    return ot_name_in(face, id, hb_language_from_string("en", -1), out) &&
+           (*out || ot_name_in(face, id, HB_LANGUAGE_INVALID, out));
 }
 
 /* The typographic name (ID 16 or 17) when there is one, as FreeType and
  * fontconfig report it: "FandolFang", not the legacy "FandolFang R". */
-static char *ot_name_preferred(hb_face_t *face, hb_ot_name_id_t typographic, hb_ot_name_id_t legacy)
+static int ot_name_preferred(hb_face_t *face, hb_ot_name_id_t typographic, hb_ot_name_id_t legacy, char **out)
 {
-    char *s = ot_name(face, typographic);
-    return s ? s : ot_name(face, legacy);
+    return ot_name(face, typographic, out) && (*out || ot_name(face, legacy, out));
 }
 
 static int has_table(hb_face_t *hb, hb_tag_t tag)
@@ -99,12 +101,14 @@ static int has_table(hb_face_t *hb, hb_tag_t tag)
     return len > 0;
 }
 
+/* 0 when out of memory. */
 static int read_names(gw_face *f)
 {
-    f->family = ot_name_preferred(f->hb_face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY);
-    f->style_name = ot_name_preferred(f->hb_face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY,
-                                      HB_OT_NAME_ID_FONT_SUBFAMILY);
-    f->postscript_name = ot_name(f->hb_face, HB_OT_NAME_ID_POSTSCRIPT_NAME);
+    if (!ot_name_preferred(f->hb_face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY, &f->family) ||
+        !ot_name_preferred(f->hb_face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY, HB_OT_NAME_ID_FONT_SUBFAMILY,
+                           &f->style_name) ||
+        !ot_name(f->hb_face, HB_OT_NAME_ID_POSTSCRIPT_NAME, &f->postscript_name))
+        return 0;
     if (!f->postscript_name) f->postscript_name = strdup("Font");
     if (!f->family) f->family = strdup(f->postscript_name ? f->postscript_name : "");
     if (!f->style_name) f->style_name = strdup("");
@@ -115,6 +119,10 @@ static int read_face(gw_face *f, gw_diagnostics *diags)
 {
     gw_loc loc = gw_loc_file(f->path);
     f->hb_face = hb_face_create(f->blob, f->index);
+    if (f->hb_face == hb_face_get_empty()) {         /* what HarfBuzz gives out of memory */
+        gw_report(diags, loc, GW_MSG_NO_MEMORY);
+        return 0;
+    }
     /* a face index past the collection, or a file HarfBuzz cannot read:
      * HarfBuzz gives an empty face */
     if (f->index >= hb_face_count(f->blob) || !hb_face_get_table_tags(f->hb_face, 0, NULL, NULL) ||
@@ -136,7 +144,11 @@ static int read_face(gw_face *f, gw_diagnostics *diags)
     hb_face_make_immutable(f->hb_face);
     f->hb_font = hb_font_create(f->hb_face);
     hb_font_make_immutable(f->hb_font);
-    return read_names(f);
+    if (f->hb_font == hb_font_get_empty() || !read_names(f)) {
+        gw_report(diags, loc, GW_MSG_NO_MEMORY);
+        return 0;
+    }
+    return 1;
 }
 
 gw_face *gw_face_open(const char *path, unsigned index, gw_diagnostics *diags)
@@ -151,6 +163,7 @@ gw_face *gw_face_open(const char *path, unsigned index, gw_diagnostics *diags)
         if (f) free(f->path);
         free(f);
         hb_blob_destroy(blob);
+        gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);
         return NULL;
     }
     atomic_init(&f->refcount, 1);
@@ -201,23 +214,34 @@ static uint16_t *read_cids(FT_Face ft, unsigned glyph_count)
     return cids;
 }
 
-/* When FreeType cannot read a face HarfBuzz could, the facts fall back to
- * what HarfBuzz knows: codes are glyph indices, the box is the em square. */
-static void read_pdf_facts(const gw_face *f, pdf_facts *out)
+/* What HarfBuzz knows: codes are glyph indices, the box is the em square. */
+static void harfbuzz_facts(const gw_face *f, pdf_facts *out)
 {
-    out->outline = f->has_cff ? GW_OUTLINE_CFF_NAMED : GW_OUTLINE_TRUETYPE;
-    out->bbox[0] = out->bbox[1] = 0;
-    out->bbox[2] = out->bbox[3] = f->upem;
+    *out = (pdf_facts){ f->has_cff ? GW_OUTLINE_CFF_NAMED : GW_OUTLINE_TRUETYPE, { 0, 0, f->upem, f->upem }, NULL };
+}
+
+/* When FreeType cannot read a face HarfBuzz could, the facts fall back to
+ * HarfBuzz's; 0 when out of memory (never the fallback then: a CID-keyed
+ * font would show the wrong glyphs). */
+static int read_pdf_facts(const gw_face *f, pdf_facts *out)
+{
+    harfbuzz_facts(f, out);
     FT_Library lib;
-    if (FT_Init_FreeType(&lib) != 0) return;
+    FT_Error err = FT_Init_FreeType(&lib);
+    if (err) return err != FT_Err_Out_Of_Memory;
     unsigned len = 0;
     const char *data = hb_blob_get_data(f->blob, &len);
     FT_Face ft;
-    if (FT_New_Memory_Face(lib, (const FT_Byte *)data, (FT_Long)len, (FT_Long)f->index, &ft) == 0) {
+    int ok = 1;
+    err = FT_New_Memory_Face(lib, (const FT_Byte *)data, (FT_Long)len, (FT_Long)f->index, &ft);
+    if (err == FT_Err_Out_Of_Memory) ok = 0;
+    if (!err) {
         FT_Bool is_cid = 0;
-        if (f->has_cff && FT_Get_CID_Is_Internally_CID_Keyed(ft, &is_cid) == 0 && is_cid &&
-            (out->cids = read_cids(ft, f->glyph_count)))
+        if (f->has_cff && FT_Get_CID_Is_Internally_CID_Keyed(ft, &is_cid) == 0 && is_cid) {
+            out->cids = read_cids(ft, f->glyph_count);
             out->outline = GW_OUTLINE_CFF_CID;
+            ok = out->cids != NULL;
+        }
         out->bbox[0] = ft->bbox.xMin;
         out->bbox[1] = ft->bbox.yMin;
         out->bbox[2] = ft->bbox.xMax;
@@ -225,21 +249,28 @@ static void read_pdf_facts(const gw_face *f, pdf_facts *out)
         FT_Done_Face(ft);
     }
     FT_Done_FreeType(lib);
+    return ok;
 }
 
-/* Double-checked: after the first read, no lock is taken. */
+/* Double-checked: after the first read, no lock is taken.  NULL when out
+ * of memory; the next call reads again. */
 static const pdf_facts *facts_of(const gw_face *cf)
 {
     gw_face *f = (gw_face *)cf;       /* the facts are a cache: reading them does not change the face */
     if (atomic_load_explicit(&f->facts_ready, memory_order_acquire)) return &f->facts;
     pthread_mutex_lock(&f->lock);
     if (!atomic_load_explicit(&f->facts_ready, memory_order_relaxed)) {
-        read_pdf_facts(f, &f->facts);
-        atomic_store_explicit(&f->facts_ready, 1, memory_order_release);
+        pdf_facts read;
+        if (read_pdf_facts(f, &read)) {
+            f->facts = read;
+            atomic_store_explicit(&f->facts_ready, 1, memory_order_release);
+        }
     }
     pthread_mutex_unlock(&f->lock);
-    return &f->facts;
+    return atomic_load_explicit(&f->facts_ready, memory_order_relaxed) ? &f->facts : NULL;
 }
+
+int gw_face_pdf_ready(const gw_face *f) { return facts_of(f) != NULL; }
 
 hb_face_t *gw_face_subset_source(const gw_face *f)
 {
@@ -288,10 +319,21 @@ uint32_t gw_face_glyph(const gw_face *f, uint32_t cp)
     return hb_font_get_nominal_glyph(f->hb_font, cp, &gid) ? gid : 0;
 }
 
-uint32_t gw_face_cid(const gw_face *f, uint32_t gid)
+/* The accessors below need gw_face_pdf_ready; without it, out of memory,
+ * they would answer HarfBuzz's facts. */
+static pdf_facts facts_or_fallback(const gw_face *f)
 {
     const pdf_facts *facts = facts_of(f);
-    return facts->cids && gid < f->glyph_count ? facts->cids[gid] : gid;
+    pdf_facts fallback;
+    if (facts) return *facts;
+    harfbuzz_facts(f, &fallback);
+    return fallback;
+}
+
+uint32_t gw_face_cid(const gw_face *f, uint32_t gid)
+{
+    const pdf_facts facts = facts_or_fallback(f);
+    return facts.cids && gid < f->glyph_count ? facts.cids[gid] : gid;
 }
 
 unsigned gw_font_file_face_count(const char *path)
@@ -309,13 +351,14 @@ const char *gw_face_style_name(const gw_face *f) { return f->style_name; }
 const char *gw_face_postscript_name(const gw_face *f) { return f->postscript_name; }
 unsigned    gw_face_upem(const gw_face *f) { return f->upem; }
 unsigned    gw_face_glyph_count(const gw_face *f) { return f->glyph_count; }
-gw_outline  gw_face_outline(const gw_face *f) { return facts_of(f)->outline; }
+gw_outline  gw_face_outline(const gw_face *f) { return facts_or_fallback(f).outline; }
 hb_font_t  *gw_face_hb_font(const gw_face *f) { return f->hb_font; }
 hb_face_t  *gw_face_hb_face(const gw_face *f) { return f->hb_face; }
 
 void gw_face_bbox(const gw_face *f, double bbox[4])
 {
-    memcpy(bbox, facts_of(f)->bbox, sizeof facts_of(f)->bbox);
+    const pdf_facts facts = facts_or_fallback(f);
+    memcpy(bbox, facts.bbox, sizeof facts.bbox);
 }
 
 double gw_face_em_box_top(const gw_face *f, double size)

@@ -55,6 +55,11 @@ void        gw_face_subset_spent(const gw_face *face, double seconds);
 /* The glyph for a code point, 0 when the face lacks it. */
 uint32_t gw_face_glyph(const gw_face *face, uint32_t codepoint);
 
+/* Reads, once per face, what the PDF writer needs (the outline kind, the
+ * bounding box, the CIDs); 0 when out of memory.  Call it before
+ * gw_face_outline, gw_face_bbox and gw_face_cid, which cannot fail. */
+int gw_face_pdf_ready(const gw_face *face);
+
 /* For GW_OUTLINE_CFF_CID faces: the CID of a glyph (from the CFF charset). */
 uint32_t gw_face_cid(const gw_face *face, uint32_t gid);
 

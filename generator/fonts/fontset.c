@@ -15,7 +15,16 @@ struct gw_fontset {
     gw_face  **open;          /* every face opened, once, shared by the roles */
     size_t     open_count;
     int        fc_ready;
+    int        nomem;         /* an allocation failed: no set, E0006 (never a shorter chain) */
 };
+
+/* What every allocation of the loading passes through: a NULL p marks the
+ * loading out of memory. */
+static void *kept(gw_fontset *fs, void *p)
+{
+    if (!p) fs->nomem = 1;
+    return p;
+}
 
 /* A candidate that cannot be used is skipped with a warning: the chain goes
  * on with the next; only a role left with no font at all is an error. */
@@ -23,18 +32,20 @@ static gw_face *open_face(gw_fontset *fs, const char *path, unsigned index, gw_d
 {
     for (size_t i = 0; i < fs->open_count; i++)
         if (gw_face_index(fs->open[i]) == index && strcmp(gw_face_path(fs->open[i]), path) == 0) return fs->open[i];
-    gw_diagnostics *why = gw_diagnostics_create();
+    gw_diagnostics *why = kept(fs, gw_diagnostics_create());
+    if (!why) return NULL;
     gw_diagnostics_set_language(why, gw_diagnostics_language(diags));
     gw_face *f = gw_face_open(path, index, why);
-    if (!f) {
+    if (!f && gw_diag_out_of_memory(why)) {
+        fs->nomem = 1;                         /* not the font's fault: no skipping it */
+    } else if (!f) {
         const gw_diag *d = gw_diagnostics_get(why, 0);
         gw_report(diags, gw_loc_file(path), GW_MSG_FONT_SKIPPED,
                   d ? d->message : gw_kind_name(diags, GW_KIND_UNUSABLE));
-        gw_diagnostics_destroy(why);
-        return NULL;
     }
     gw_diagnostics_destroy(why);
-    gw_face **p = realloc(fs->open, (fs->open_count + 1) * sizeof *p);
+    if (!f) return NULL;
+    gw_face **p = kept(fs, realloc(fs->open, (fs->open_count + 1) * sizeof *p));
     if (!p) { gw_face_destroy(f); return NULL; }
     fs->open = p;
     fs->open[fs->open_count++] = f;
@@ -94,10 +105,10 @@ static gw_face *find_by_family(gw_fontset *fs, const char *family, gw_diagnostic
     FcPattern *pat = FcPatternCreate();
     FcObjectSet *objects = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, (char *)NULL);
     FcFontSet *set = NULL;
-    if (pat && objects) {
-        FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-        set = FcFontList(NULL, pat, objects);
-    }
+    /* fontconfig fails only out of memory, once it has a configuration
+     * (without one, no family is installed) */
+    if (!pat || !objects || !FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family)) fs->nomem = 1;
+    else if (!(set = FcFontList(NULL, pat, objects)) && fs->fc_ready) fs->nomem = 1;
     FcPattern *font = set ? best_of_family(set, family) : NULL;
     gw_face *face = NULL;
     FcChar8 *file;
@@ -129,19 +140,18 @@ static gw_face *find_by_file(gw_fontset *fs, const char *file, const char *famil
     return NULL;
 }
 
-static int add_to_chain(gw_role *r, gw_face *f, int original)
+static void add_to_chain(gw_fontset *fs, gw_role *r, gw_face *f, int original)
 {
     for (size_t i = 0; i < r->chain_len; i++)
-        if (r->chain[i] == f) return 1;
-    gw_face **c = realloc(r->chain, (r->chain_len + 1) * sizeof *c);
-    if (!c) return 0;
+        if (r->chain[i] == f) return;
+    gw_face **c = kept(fs, realloc(r->chain, (r->chain_len + 1) * sizeof *c));
+    if (!c) return;
     r->chain = c;
-    int *o = realloc(r->chain_is_original, (r->chain_len + 1) * sizeof *o);
-    if (!o) return 0;
+    int *o = kept(fs, realloc(r->chain_is_original, (r->chain_len + 1) * sizeof *o));
+    if (!o) return;
     r->chain_is_original = o;
     r->chain[r->chain_len] = f;
     r->chain_is_original[r->chain_len++] = original;
-    return 1;
 }
 
 static void resolve_candidate(gw_fontset *fs, gw_yaml *y, yaml_node_t *c, gw_role *r,
@@ -157,10 +167,10 @@ static void resolve_candidate(gw_fontset *fs, gw_yaml *y, yaml_node_t *c, gw_rol
         return;
     }
     int original = orig && strcmp(orig, "true") == 0;
-    if (original && !r->original) r->original = strdup(family ? family : file);
+    if (original && !r->original) r->original = kept(fs, strdup(family ? family : file));
     f = file ? find_by_file(fs, file, family, face ? atol(face) : -1, diags)
              : find_by_family(fs, family, diags);
-    if (f) add_to_chain(r, f, original);
+    if (f) add_to_chain(fs, r, f, original);
 }
 
 static int load_roles(gw_fontset *fs, gw_yaml *y, gw_diagnostics *diags)
@@ -171,15 +181,15 @@ static int load_roles(gw_fontset *fs, gw_yaml *y, gw_diagnostics *diags)
         return 0;
     }
     size_t n = (size_t)(roles->data.mapping.pairs.top - roles->data.mapping.pairs.start);
-    fs->roles = calloc(n ? n : 1, sizeof *fs->roles);
+    fs->roles = kept(fs, calloc(n ? n : 1, sizeof *fs->roles));
     if (!fs->roles) return 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !fs->nomem; i++) {
         yaml_node_pair_t *p = &roles->data.mapping.pairs.start[i];
         const char *name = gw_yaml_str(yaml_document_get_node(&y->doc, p->key));
         yaml_node_t *list = yaml_document_get_node(&y->doc, p->value);
         gw_role *r = &fs->roles[fs->role_count++];
-        r->name = strdup(name ? name : "");
-        for (size_t k = 0; k < gw_yaml_len(list); k++)
+        r->name = kept(fs, strdup(name ? name : ""));
+        for (size_t k = 0; k < gw_yaml_len(list) && !fs->nomem; k++)
             resolve_candidate(fs, y, gw_yaml_item(y, list, k), r, diags);
     }
     return 1;
@@ -192,13 +202,14 @@ gw_fontset *gw_fontset_load(const char *fonts_yaml, gw_diagnostics *diags)
     gw_fontset *fs = calloc(1, sizeof *fs);
     int ok = fs != NULL;
     if (ok) {
-        fs->dir = strdup(fonts_yaml);
+        fs->dir = kept(fs, strdup(fonts_yaml));
         char *slash = fs->dir ? strrchr(fs->dir, '/') : NULL;
         if (slash) *slash = '\0';
         else if (fs->dir) strcpy(fs->dir, ".");
-        ok = fs->dir && load_roles(fs, y, diags);
+        ok = fs->dir && load_roles(fs, y, diags) && !fs->nomem;
     }
     gw_yaml_destroy(y);
+    if (!fs || fs->nomem) gw_report(diags, gw_loc_file(fonts_yaml), GW_MSG_NO_MEMORY);
     if (!ok) {
         gw_fontset_destroy(fs);
         return NULL;

@@ -106,9 +106,11 @@ int lay_check_entries(lay_ctx *L, const gw_text_list *list, const gw_style *styl
         gw_loc loc = lay_loc(L, list->srcs[i], where, 0);
         gw_status before = L->status;
         if (entry_sets(L, list->items[i], style, loc, scratch)) continue;
+        if (L->status == GW_ERR_NOMEM) break;          /* no problem of the entry's to say again */
         L->status = before;
         entry_sets(L, list->items[i], style, loc, L->diags);
     }
+    if (gw_diag_out_of_memory(scratch)) lay_fail(L, GW_ERR_NOMEM);    /* a problem lost */
     gw_diagnostics_destroy(scratch);
     return lay_ok(L);
 }

@@ -179,32 +179,35 @@ static void read_metrics(gw_embedded_font *f)
     for (int i = 0; i < 4; i++) f->bbox[i] *= em;
 }
 
-int gw_embedded_font_finish(gw_embedded_font *f)
+gw_status gw_embedded_font_finish(gw_embedded_font *f)
 {
-    if (f->finished) return 1;
+    if (f->finished) return GW_OK;
+    if (!gw_face_pdf_ready(f->face)) return GW_ERR_NOMEM;
     hb_subset_input_t *in = subset_input(f);
+    if (!in) return GW_ERR_NOMEM;
     uint64_t start = gw_profile_clock();
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    hb_subset_plan_t *plan = in ? hb_subset_plan_create_or_fail(gw_face_subset_source(f->face), in) : NULL;
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(gw_face_subset_source(f->face), in);
     hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     gw_profile_since(GW_STAGE_SUBSET, start);
     gw_face_subset_spent(f->face, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-    int ok = sub && build_entries(f, hb_subset_plan_old_to_new_glyph_mapping(plan));
-    if (ok) {
+    gw_status st = !sub ? GW_ERR_FONT : build_entries(f, hb_subset_plan_old_to_new_glyph_mapping(plan))
+                                            ? GW_OK : GW_ERR_NOMEM;
+    if (st == GW_OK) {
         f->program = program_of(f, sub);
-        ok = hb_blob_get_length(f->program) > 0;
+        if (hb_blob_get_length(f->program) == 0) st = GW_ERR_FONT;
     }
     hb_face_destroy(sub);
     hb_subset_plan_destroy(plan);
     hb_subset_input_destroy(in);
-    if (!ok) return 0;
+    if (st != GW_OK) return st;
     name_subset(f);
     read_metrics(f);
     f->default_width = commonest_width(f);
     f->finished = 1;
-    return 1;
+    return GW_OK;
 }
 
 uint32_t gw_embedded_font_code(const gw_embedded_font *f, uint32_t gid)

@@ -47,8 +47,9 @@ void              gw_embedded_font_destroy(gw_embedded_font *f);
  * glyph of a cluster).  Returns 0 when out of memory. */
 int gw_embedded_font_use(gw_embedded_font *f, uint32_t gid, const char *text, size_t len);
 
-/* Subsets and assigns codes.  Returns 0 when hb-subset fails. */
-int gw_embedded_font_finish(gw_embedded_font *f);
+/* Subsets and assigns codes: GW_ERR_FONT when hb-subset fails,
+ * GW_ERR_NOMEM out of memory. */
+gw_status gw_embedded_font_finish(gw_embedded_font *f);
 
 /* The code of a recorded glyph (after _finish); 0 for an unknown glyph. */
 uint32_t gw_embedded_font_code(const gw_embedded_font *f, uint32_t gid);

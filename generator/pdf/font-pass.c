@@ -56,12 +56,13 @@ static gw_status embed(gw_pdf_writer *w)
     if (!w->type0) return GW_ERR_NOMEM;
     for (size_t i = 0; i < w->font_count; i++) {
         gw_embedded_font *f = w->fonts[i];
-        if (!gw_embedded_font_finish(f)) {
-            gw_report(w->diags, gw_loc_file(gw_face_path(f->face)), GW_MSG_SUBSET_FAILED);
-            return GW_ERR_FONT;
-        }
+        gw_status st = gw_embedded_font_finish(f);
+        if (st == GW_ERR_FONT) gw_report(w->diags, gw_loc_file(gw_face_path(f->face)), GW_MSG_SUBSET_FAILED);
+        if (st != GW_OK) return st;
         w->type0[i] = gw_hpdf_type0_new(w->doc);
-        if (!w->type0[i] || gw_hpdf_type0_complete(w->doc, w->type0[i], f) != HPDF_OK) return GW_ERR_INTERNAL;
+        if (!w->type0[i]) return gw_pdf_failed(w);
+        st = gw_pdf_status(gw_hpdf_type0_complete(w->doc, w->type0[i], f));
+        if (st != GW_OK) return st;
     }
     return GW_OK;
 }

@@ -116,7 +116,7 @@ gw_status gw_pdf_image(gw_pdf_writer *w, size_t index, HPDF_Image *out)
     gw_status st = decode(w, &w->dl->images[index], &px);
     if (st == GW_OK) {
         w->images[index] = embed(w, &px);
-        if (!w->images[index]) st = GW_ERR_INTERNAL;
+        if (!w->images[index]) st = gw_pdf_failed(w);
     }
     free(px.data);
     *out = w->images[index];

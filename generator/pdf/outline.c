@@ -40,12 +40,15 @@ gw_status gw_pdf_outline_add(gw_pdf_writer *w, gw_pdf_outline *o, const gw_outli
     /* libharu writes the title it is given in PDFDocEncoding; the glue
      * replaces it with the UTF-16BE string */
     HPDF_Outline entry = HPDF_CreateOutline(w->doc, parent, "", NULL);
-    if (!entry || gw_hpdf_outline_set_title(w->doc, entry, e->title) != HPDF_OK) return GW_ERR_INTERNAL;
+    if (!entry) return gw_pdf_failed(w);
+    gw_status st = gw_pdf_status(gw_hpdf_outline_set_title(w->doc, entry, e->title));
+    if (st != GW_OK) return st;
     HPDF_Page page = w->pages[e->page];
     HPDF_Destination dest = HPDF_Page_CreateDestination(page);
-    if (!dest || gw_hpdf_destination_top(dest, page, HPDF_Page_GetHeight(page) - e->y) != HPDF_OK ||
-        HPDF_Outline_SetDestination(entry, dest) != HPDF_OK)
-        return GW_ERR_INTERNAL;
+    if (!dest) return gw_pdf_failed(w);
+    st = gw_pdf_status(gw_hpdf_destination_top(dest, page, HPDF_Page_GetHeight(page) - e->y));
+    if (st == GW_OK) st = gw_pdf_status(HPDF_Outline_SetDestination(entry, dest));
+    if (st != GW_OK) return st;
     HPDF_Outline_SetOpened(entry, HPDF_TRUE);
     o->stack[o->depth++] = (open_entry){ e->level, entry };
     return GW_OK;

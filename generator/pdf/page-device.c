@@ -31,7 +31,7 @@ static gw_status begin_page(gw_device *dev, const gw_page *dp, size_t index)
 {
     page_device *d = device_of(dev);
     HPDF_Page page = HPDF_AddPage(d->w->doc);
-    if (!page) return GW_ERR_NOMEM;
+    if (!page) return gw_pdf_failed(d->w);
     HPDF_Page_SetWidth(page, (HPDF_REAL)dp->width);
     HPDF_Page_SetHeight(page, (HPDF_REAL)dp->height);
     gw_hpdf_page_drop_procset(page);
@@ -95,14 +95,15 @@ static gw_status image(gw_device *dev, const gw_image_item *im, const gw_image *
     page_device *d = device_of(dev);
     HPDF_Image xobject;
     gw_status st = gw_pdf_image(d->w, im->image, &xobject);
-    HPDF_ExtGState blend = st == GW_OK ? multiply(d->w) : NULL;
-    if (st != GW_OK || !blend) return st != GW_OK ? st : GW_ERR_INTERNAL;
+    if (st != GW_OK) return st;
+    HPDF_ExtGState blend = multiply(d->w);
+    if (!blend) return gw_pdf_failed(d->w);
     gw_pdf_text_end(d->page, &d->text);
     HPDF_Page_GSave(d->page);
     HPDF_Page_SetExtGState(d->page, blend);
     HPDF_Page_DrawImage(d->page, xobject, (HPDF_REAL)im->x, (HPDF_REAL)(d->height - im->y - im->height),
                         (HPDF_REAL)im->width, (HPDF_REAL)im->height);
-    return HPDF_Page_GRestore(d->page) == HPDF_OK ? GW_OK : GW_ERR_INTERNAL;
+    return gw_pdf_status(HPDF_Page_GRestore(d->page));
 }
 
 static gw_status end_page(gw_device *dev, const gw_page *dp, size_t index)

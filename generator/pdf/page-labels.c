@@ -11,8 +11,9 @@ gw_status gw_pdf_page_labels(gw_pdf_writer *w)
         long number = dl->pages[p].number;
         if (number < 1 || (unsigned long)number > (HPDF_UINT)-1) return GW_ERR_INTERNAL;
         if (p && number == dl->pages[p - 1].number + 1) continue;
-        if (HPDF_AddPageLabel(w->doc, (HPDF_UINT)p, HPDF_PAGE_NUM_STYLE_DECIMAL, (HPDF_UINT)number, NULL) != HPDF_OK)
-            return GW_ERR_INTERNAL;
+        gw_status st = gw_pdf_status(
+            HPDF_AddPageLabel(w->doc, (HPDF_UINT)p, HPDF_PAGE_NUM_STYLE_DECIMAL, (HPDF_UINT)number, NULL));
+        if (st != GW_OK) return st;
     }
     return GW_OK;
 }

@@ -16,6 +16,13 @@ static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
     if (!w->error) w->error = error;
 }
 
+gw_status gw_pdf_status(HPDF_STATUS st)
+{
+    return st == HPDF_OK ? GW_OK : st == HPDF_FAILD_TO_ALLOC_MEM ? GW_ERR_NOMEM : GW_ERR_INTERNAL;
+}
+
+gw_status gw_pdf_failed(const gw_pdf_writer *w) { return w->error ? gw_pdf_status(w->error) : GW_ERR_INTERNAL; }
+
 static void set_dates(HPDF_Doc doc, int64_t when)
 {
     if (when < 0) return;
@@ -29,31 +36,33 @@ static void set_dates(HPDF_Doc doc, int64_t when)
     HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, d);
 }
 
-static void set_info(gw_pdf_writer *w, const gw_pdf_info *info)
+static gw_status set_info(gw_pdf_writer *w, const gw_pdf_info *info)
 {
     HPDF_SetInfoAttr(w->doc, HPDF_INFO_CREATOR, "gongwen " GW_VERSION);
     HPDF_SetInfoAttr(w->doc, HPDF_INFO_PRODUCER, "gongwen " GW_VERSION " (libharu, HarfBuzz)");
     const char *keys[] = { "Title", "Author", "Subject" };
     const char *vals[] = { info->title, info->author, info->subject };
-    for (int i = 0; i < 3; i++) {
-        if (!vals[i]) continue;
-        gw_hpdf_set_info_text(w->doc, keys[i], vals[i]);
-    }
+    gw_status st = GW_OK;
+    for (int i = 0; i < 3 && st == GW_OK; i++)
+        if (vals[i]) st = gw_pdf_status(gw_hpdf_set_info_text(w->doc, keys[i], vals[i]));
     set_dates(w->doc, info->date);
+    return st;
 }
 
 static gw_status save(gw_pdf_writer *w, unsigned char **out, size_t *out_len)
 {
-    if (gw_hpdf_deflate_contents(w->doc) != HPDF_OK || HPDF_SaveToStream(w->doc) != HPDF_OK) return GW_ERR_INTERNAL;
+    gw_status st = gw_pdf_status(gw_hpdf_deflate_contents(w->doc));
+    if (st == GW_OK) st = gw_pdf_status(HPDF_SaveToStream(w->doc));
+    if (st != GW_OK) return st;
     HPDF_UINT32 size = HPDF_GetStreamSize(w->doc);
     unsigned char *buf = malloc(size ? size : 1);
     if (!buf) return GW_ERR_NOMEM;
     HPDF_UINT32 got = 0;
     while (got < size) {
         HPDF_UINT32 n = size - got;
-        HPDF_STATUS st = HPDF_ReadFromStream(w->doc, buf + got, &n);
+        HPDF_STATUS read = HPDF_ReadFromStream(w->doc, buf + got, &n);
         got += n;
-        if (st != HPDF_OK || n == 0) break;
+        if (read != HPDF_OK || n == 0) break;
     }
     if (got != size) { free(buf); return GW_ERR_INTERNAL; }
     *out = buf;
@@ -85,11 +94,11 @@ gw_status gw_pdf_write(const gw_display_list *dl, const gw_pdf_info *info, gw_di
     w.doc = HPDF_New(on_hpdf_error, &w);
     if (!w.doc) return GW_ERR_NOMEM;
     HPDF_SetCompressionMode(w.doc, HPDF_COMP_IMAGE);   /* the rest: deflate.c, once */
-    set_info(&w, info);
-    gw_status st = gw_pdf_embed_fonts(&w);
+    gw_status st = set_info(&w, info);
+    if (st == GW_OK) st = gw_pdf_embed_fonts(&w);
     if (st == GW_OK) st = gw_pdf_draw_pages(&w);
     if (st == GW_OK) st = finish_document(&w);
-    if (st == GW_OK && w.error) st = GW_ERR_INTERNAL;
+    if (st == GW_OK && w.error) st = gw_pdf_status(w.error);
     unsigned char *raw = NULL;
     size_t raw_len = 0;
     if (st == GW_OK) st = save(&w, &raw, &raw_len);

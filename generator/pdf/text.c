@@ -31,12 +31,12 @@ void gw_pdf_text_reset(gw_pdf_text_state *ts)
  * layout wants them: the commonest gap between one glyph's advance and the
  * next glyph (on the grid, every gap but those around compressed marks).
  * TJ adjustments place the others. */
-static double common_spacing(const gw_glyph_run *run, const gw_embedded_font *f)
+static int common_spacing(const gw_glyph_run *run, const gw_embedded_font *f, double *spacing)
 {
     double best = 0;
     size_t best_count = 0, n = run->glyph_count ? run->glyph_count - 1 : 0;
     double *gaps = malloc((n ? n : 1) * sizeof *gaps);
-    if (!gaps) return 0;
+    if (!gaps) return 0;                 /* out of memory: never another spacing */
     for (size_t g = 0; g < n; g++) {
         double adv = gw_embedded_font_width(f, run->glyphs[g].gid) / 1000 * run->size * run->hscale;
         gaps[g] = (run->glyphs[g + 1].x - run->glyphs[g].x - adv) / run->hscale;
@@ -47,7 +47,8 @@ static double common_spacing(const gw_glyph_run *run, const gw_embedded_font *f)
         if (count > best_count) { best_count = count; best = gaps[i]; }
     }
     free(gaps);
-    return best;
+    *spacing = best;
+    return 1;
 }
 
 /* Appends a 2-byte code to a literal string.  Raw bytes compress better
@@ -141,7 +142,8 @@ gw_status gw_pdf_text_draw(gw_pdf_writer *w, HPDF_Page page, gw_pdf_text_state *
     gw_embedded_font *f = gw_pdf_font_for(w, run->face, &index);
     if (!f || !run->glyph_count) return f ? GW_OK : GW_ERR_NOMEM;
     /* One glyph has no gap to set: keep whatever Tc is in force. */
-    double tc = run->glyph_count < 2 ? ts->tc : common_spacing(run, f);
+    double tc = ts->tc;
+    if (run->glyph_count >= 2 && !common_spacing(run, f, &tc)) return GW_ERR_NOMEM;
     gw_buf ops;
     gw_buf_init(&ops);
     set_text_state(w, page, ts, run, index, tc, &ops);
@@ -165,6 +167,6 @@ gw_status gw_pdf_text_draw(gw_pdf_writer *w, HPDF_Page page, gw_pdf_text_state *
     /* libharu's stream writes report failure only by status */
     HPDF_STATUS written = gw_hpdf_page_write(page, ops.data, ops.len);
     gw_buf_free(&ops);
-    return written == HPDF_OK ? GW_OK : GW_ERR_NOMEM;
+    return gw_pdf_status(written);
 }
 

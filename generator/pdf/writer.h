@@ -26,6 +26,12 @@ typedef struct gw_pdf_writer {
     HPDF_ExtGState         multiply;     /* /BM /Multiply for images, made at the first */
 } gw_pdf_writer;
 
+/* A libharu status as gongwen's: out of memory (libharu's or a glue
+ * function's) GW_ERR_NOMEM, any other failure GW_ERR_INTERNAL. */
+gw_status gw_pdf_status(HPDF_STATUS st);
+/* The status of a libharu call that returned no object: its first error. */
+gw_status gw_pdf_failed(const gw_pdf_writer *w);
+
 /* The embedded font for a face, added at its first use; NULL when out of
  * memory.  *index is its place in fonts. */
 gw_embedded_font *gw_pdf_font_for(gw_pdf_writer *w, gw_face *face, size_t *index);

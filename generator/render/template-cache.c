@@ -1,6 +1,8 @@
 #define _XOPEN_SOURCE 700   /* realpath */
 #include "render/template-cache.h"
 #include "util/grow.h"
+#include "util/messages.h"
+#include <errno.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -48,21 +50,23 @@ void gw_template_cache_destroy(gw_template_cache *c)
 }
 
 /* The file gw_template_load reads for `name`, made canonical so that two
- * spellings of one file share an entry; NULL when it does not resolve (the
- * loader then reports why). */
-static char *template_key(const gw_template_cache *c, const char *name, const char *base_dir)
+ * spellings of one file share an entry, in *key; NULL when it does not
+ * resolve (the loader then reports why).  0 when out of memory. */
+static int template_key(const gw_template_cache *c, const char *name, const char *base_dir, char **key)
 {
     char path[PATH_MAX + 64], *real = malloc(PATH_MAX);
-    if (!real) return NULL;
+    *key = real;
+    if (!real) return 0;
     if (strchr(name, '/'))
         snprintf(path, sizeof path, "%s%s%s", name[0] == '/' ? "" : base_dir, name[0] == '/' ? "" : "/", name);
     else
         snprintf(path, sizeof path, "%s/templates/%s.yaml", c->data_dir, name);
     if (!realpath(path, real)) {
         free(real);
-        return NULL;
+        *key = NULL;
+        return errno != ENOMEM;
     }
-    return real;
+    return 1;
 }
 
 static void replay(const gw_diagnostics *from, gw_diagnostics *to)
@@ -89,7 +93,11 @@ static const cached *load(gw_template_cache *c, char *key, const char *name, con
     gw_diagnostics_set_language(got, lang);
     gw_template *t = got ? gw_template_load(c->data_dir, name, base_dir, got) : NULL;
     replay(got, diags);
-    if (!t || !gw_grow(&c->items, c->count, sizeof *c->items)) {
+    /* a list that lost a warning to out of memory would say E0006 to every
+     * later document: not kept */
+    int kept = t && !gw_diag_out_of_memory(got) && gw_grow(&c->items, c->count, sizeof *c->items);
+    if (!got || (t && !kept)) gw_report(diags, gw_loc_file(key), GW_MSG_NO_MEMORY);
+    if (!kept) {
         gw_template_destroy(t);
         gw_diagnostics_destroy(got);
         free(key);
@@ -103,7 +111,11 @@ const gw_template *gw_template_cache_get(gw_template_cache *c, const char *name,
                                          gw_diagnostics *diags)
 {
     gw_language lang = gw_diagnostics_language(diags);
-    char *key = template_key(c, name, base_dir);
+    char *key;
+    if (!template_key(c, name, base_dir, &key)) {
+        gw_report(diags, gw_loc_file(name), GW_MSG_NO_MEMORY);
+        return NULL;
+    }
     if (!key) {                           /* missing file: the loader says so */
         gw_template_destroy(gw_template_load(c->data_dir, name, base_dir, diags));
         return NULL;

@@ -86,7 +86,12 @@ static int build_list(builder *b, yaml_node_t *n, tnode *out, const char *path)
     for (size_t i = 0; i < count; i++) {
         char here[256];
         tnode *kid = build(b, gw_yaml_item(b->y, n, i), tr_index(here, sizeof here, path, i));
-        if (!kid || !add_kid(out, kid)) { tn_free(kid); return 0; }
+        if (!kid) return 0;
+        if (!add_kid(out, kid)) {
+            tn_free(kid);
+            gw_report(b->diags, gw_loc_file(b->file), GW_MSG_NO_MEMORY);
+            return 0;
+        }
     }
     return 1;
 }

@@ -194,7 +194,36 @@ static gw_template *new_template(loader *L, const char *data_dir, gw_diagnostics
     return L->t;
 }
 
-gw_template *gw_template_load(const char *data_dir, const char *name, const char *base_dir,
+/* A load says its problems into a list of its own, passed on when it is
+ * done: all of them, or, when it ran out of memory, E0006 alone (what
+ * follows is its echo: a style left without its name, then every use of
+ * it unknown).  NULL (E0006 said) when there is no memory for the list. */
+static gw_diagnostics *own_list(const char *name, gw_diagnostics *diags)
+{
+    gw_diagnostics *said = gw_diagnostics_create();
+    if (!said) gw_report(diags, gw_loc_file(name), GW_MSG_NO_MEMORY);
+    gw_diagnostics_set_language(said, gw_diagnostics_language(diags));
+    return said;
+}
+
+static gw_template *pass_on(gw_template *t, gw_diagnostics *said, gw_diagnostics *diags)
+{
+    int nomem = gw_diag_out_of_memory(said) > 0;
+    for (size_t i = 0; i < gw_diagnostics_count(said); i++) {
+        const gw_diag *d = gw_diagnostics_get(said, i);
+        if (nomem && strcmp(d->code, gw_message_get(GW_MSG_NO_MEMORY)->code) != 0) continue;
+        gw_loc loc = { d->file, d->line, d->column, d->path, 0 };
+        gw_diag_add(diags, d->severity, d->code, loc, "%s", d->message);
+    }
+    gw_diagnostics_destroy(said);
+    if (nomem) {
+        gw_template_destroy(t);
+        return NULL;
+    }
+    return t;
+}
+
+static gw_template *load_path(const char *data_dir, const char *name, const char *base_dir,
                               gw_diagnostics *diags)
 {
     loader L;
@@ -206,14 +235,28 @@ gw_template *gw_template_load(const char *data_dir, const char *name, const char
     return finish(&L, tree);
 }
 
-gw_template *gw_template_load_memory(const char *data_dir, const char *name, const char *text, size_t len,
-                                     const char *base_dir, gw_diagnostics *diags)
+gw_template *gw_template_load(const char *data_dir, const char *name, const char *base_dir,
+                              gw_diagnostics *diags)
+{
+    gw_diagnostics *said = own_list(name, diags);
+    return said ? pass_on(load_path(data_dir, name, base_dir, said), said, diags) : NULL;
+}
+
+static gw_template *load_text_template(const char *data_dir, const char *name, const char *text, size_t len,
+                                       const char *base_dir, gw_diagnostics *diags)
 {
     loader L;
     if (!new_template(&L, data_dir, diags, name)) return NULL;
     L.chain[0].dev = (dev_t)-1;     /* no file: nothing it could extend is the same */
     L.chain[0].ino = (ino_t)-1;
     return finish(&L, load_text(&L, name, text, len, base_dir));
+}
+
+gw_template *gw_template_load_memory(const char *data_dir, const char *name, const char *text, size_t len,
+                                     const char *base_dir, gw_diagnostics *diags)
+{
+    gw_diagnostics *said = own_list(name, diags);
+    return said ? pass_on(load_text_template(data_dir, name, text, len, base_dir, said), said, diags) : NULL;
 }
 
 static void free_header(gw_template *t)
