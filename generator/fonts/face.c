@@ -8,6 +8,7 @@
 #include "util/messages.h"
 #include <hb-ot.h>
 #include <hb-subset.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -151,11 +152,22 @@ static int read_face(gw_face *f, gw_diagnostics *diags)
     return 1;
 }
 
+/* The file's blob; NULL when it cannot be read, *nomem when for want of
+ * memory (HarfBuzz's mmap, then its read into memory, failed: ENOMEM). */
+static hb_blob_t *font_file(const char *path, int *nomem)
+{
+    errno = 0;
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    *nomem = !blob && errno == ENOMEM;
+    return blob;
+}
+
 gw_face *gw_face_open(const char *path, unsigned index, gw_diagnostics *diags)
 {
-    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    int nomem;
+    hb_blob_t *blob = font_file(path, &nomem);
     if (!blob) {
-        gw_report(diags, gw_loc_file(path), GW_MSG_FONT_UNREADABLE);
+        gw_report(diags, gw_loc_file(path), nomem ? GW_MSG_NO_MEMORY : GW_MSG_FONT_UNREADABLE);
         return NULL;
     }
     gw_face *f = calloc(1, sizeof *f);
@@ -336,9 +348,9 @@ uint32_t gw_face_cid(const gw_face *f, uint32_t gid)
     return facts.cids && gid < f->glyph_count ? facts.cids[gid] : gid;
 }
 
-unsigned gw_font_file_face_count(const char *path)
+unsigned gw_font_file_face_count(const char *path, int *nomem)
 {
-    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    hb_blob_t *blob = font_file(path, nomem);
     unsigned n = blob ? hb_face_count(blob) : 0;
     hb_blob_destroy(blob);
     return n;

@@ -63,6 +63,7 @@ int gw_face_pdf_ready(const gw_face *face);
 /* For GW_OUTLINE_CFF_CID faces: the CID of a glyph (from the CFF charset). */
 uint32_t gw_face_cid(const gw_face *face, uint32_t gid);
 
-/* Number of faces in a font file (1 for a plain .ttf/.otf), 0 when unreadable. */
-unsigned gw_font_file_face_count(const char *path);
+/* Number of faces in a font file (1 for a plain .ttf/.otf), 0 when
+ * unreadable; *nomem then tells whether for want of memory. */
+unsigned gw_font_file_face_count(const char *path, int *nomem);
 #endif

@@ -132,7 +132,9 @@ static gw_face *find_by_file(gw_fontset *fs, const char *file, const char *famil
              file[0] == '/' ? "" : "/", file);
     if (access(path, R_OK) != 0) return NULL;      /* not fetched or not installed */
     if (!family) return open_face(fs, path, index < 0 ? 0 : (unsigned)index, diags);
-    unsigned n = gw_font_file_face_count(path);
+    int nomem;
+    unsigned n = gw_font_file_face_count(path, &nomem);
+    if (nomem) fs->nomem = 1;
     for (unsigned i = 0; i < n; i++) {
         gw_face *f = open_face(fs, path, i, diags);
         if (f && strcasecmp(gw_face_family(f), family) == 0) return f;

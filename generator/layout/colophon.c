@@ -61,6 +61,7 @@ static void print_line(colophon *C)
     lay_line by = { 0 }, date = { 0 };
     const char *names[] = { "date" }, *values[] = { d->print_date };
     char *when = d->print_date ? lay_fill(C->c->print_format, names, values, 1) : NULL;
+    if (d->print_date && !when) { lay_fail(L, GW_ERR_NOMEM); return; }
     int ok = (!d->print_by || lay_line_set(L, &by, d->print_by, C->c->style, lay_loc(L, d->print_by_src, "print.by", 0))) &&
              (!when || lay_line_set(L, &date, when, C->c->style, lay_loc(L, d->print_date_src, "print.date", 0)));
     double room = L->t->type_width - 2 * C->c->inset - L->t->char_pitch;

@@ -155,6 +155,7 @@ static size_t put_signers(header *H, const gw_header_item *it, double top, doubl
         for (size_t k = i * per; k < names->count && k < (i + 1) * per; k++)
             gw_buf_printf(&b, "%s%s", k > i * per ? it->signer_separator : "", names->items[k]);
         char *text = gw_buf_steal(&b, NULL);
+        if (!text) lay_fail(L, GW_ERR_NOMEM);
         ok = text && lay_line_set(L, &lines[i], text, it->signer_style,
                                   lay_loc(L, names->srcs[i * per], "signers", 0));
         lines[i].text = text;           /* kept until placed */

@@ -204,8 +204,9 @@ HPDF_STATUS gw_hpdf_type0_complete(HPDF_Doc doc, HPDF_Font type0, const gw_embed
     gw_embedded_font_tounicode(f, &cmap);
     HPDF_Dict tu = cmap.failed ? NULL : new_stream(doc, cmap.data, cmap.len, GW_DEFLATE_TEXT);
     gw_buf_free(&cmap);
+    if (!cf || !tu) return HPDF_FAILD_TO_ALLOC_MEM;     /* both in the xref: freed with the document */
     HPDF_Array desc = HPDF_Array_New(doc->mmgr);
-    if (!cf || !tu || !desc) return HPDF_FAILD_TO_ALLOC_MEM;
+    if (!desc) return HPDF_FAILD_TO_ALLOC_MEM;
     HPDF_Array_Add(desc, cf);
     HPDF_Dict_AddName(type0, "BaseFont", f->base_name);
     HPDF_Dict_Add(type0, "DescendantFonts", desc);
@@ -240,7 +241,7 @@ static HPDF_Binary text_string(HPDF_Doc doc, const char *utf8)
     gw_buf_init(&hex);
     gw_buf_puts(&hex, "FEFF");
     gw_utf8_to_utf16_hex(&hex, utf8, first_chars(utf8, TEXT_STRING_MAX_CHARS));
-    if (hex.failed) return NULL;
+    if (hex.failed) { gw_buf_free(&hex); return NULL; }
     size_t n = hex.len / 2;
     HPDF_BYTE *bytes = HPDF_GetMem(doc->mmgr, (HPDF_UINT)n);
     if (!bytes) { gw_buf_free(&hex); return NULL; }

@@ -10,8 +10,16 @@
  * failures reach gongwen as the libraries' own errors).  That works with
  * AddressSanitizer, which a malloc of our own would not.
  *
- *   test-alloc-failure [RUNS]   (default 400 runs spread over the phases)
- *   test-alloc-failure --at N   (one run, the Nth allocation failing) */
+ * Besides the built-in letter below, examples (from their files) take the
+ * paths the letter does not: a seal image, an order, minutes, joint
+ * issuers.  The fonts are loaded the same way for every document, so
+ * their allocations are swept with the letter only.
+ *
+ *   test-alloc-failure [RUNS]          (default 400 runs spread over every
+ *                                       phase of every document)
+ *   test-alloc-failure --all           (every allocation of every document)
+ *   test-alloc-failure --at N [FILE]   (one run, the Nth allocation failing;
+ *                                       FILE: an example, else the letter) */
 #include "check.h"
 #include <execinfo.h>
 #include "gongwen.h"
@@ -73,7 +81,7 @@ static const char *document(void)
 
 typedef struct outcome {
     gw_status status;
-    int       said_nomem, other_errors;
+    int       said_nomem, other_errors;    /* E0006 said how often; other errors */
     uint64_t  after_fonts, total;          /* allocations counted */
 } outcome;
 
@@ -86,12 +94,18 @@ static void read_diagnostics(gw_diagnostics *d, outcome *o)
         if (verbose) fprintf(stderr, "  said: %s:%u:%u: %s [%s]: %s\n", g->file, g->line, g->column, g->code,
                              g->path, g->message);
         if (g->severity != GW_ERROR) continue;
-        if (strcmp(g->code, "E0006") == 0) o->said_nomem = 1;
+        if (strcmp(g->code, "E0006") == 0) o->said_nomem++;
         else o->other_errors++;
     }
 }
 
-static outcome run(uint64_t n)
+static const char *const examples[] = {
+    "examples/huli-sealed-reply.yaml", "examples/jinan-district-order.yaml",
+    "examples/jinan-health-minutes.yaml", "examples/jinan-joint-request.yaml",
+};
+
+/* Renders file (NULL: the letter, from memory) with the nth allocation failing. */
+static outcome run(uint64_t n, const char *file)
 {
     outcome o = { GW_OK, 0, 0, 0, 0 };
     allocations = 0;
@@ -106,7 +120,8 @@ static outcome run(uint64_t n)
     o.after_fonts = allocations;
     if (o.status == GW_OK) {
         const char *doc = document();
-        o.status = gw_render_buffer(e, "doc.yaml", doc, strlen(doc), NULL, d, &pdf, &len);
+        o.status = file ? gw_render_to_memory(e, source_path(file), NULL, d, &pdf, &len)
+                        : gw_render_buffer(e, "doc.yaml", doc, strlen(doc), NULL, d, &pdf, &len);
     }
     o.total = allocations;
     fail_at = 0;                             /* reading the diagnostics may allocate */
@@ -121,19 +136,19 @@ static outcome run(uint64_t n)
 
 static void expect_nomem(uint64_t n, const outcome *o)
 {
-    CHECK_MSG(o->status == GW_ERR_NOMEM && o->said_nomem && o->other_errors == 0,
-              "allocation %llu failing: status %d, E0006 %s, %d other errors", (unsigned long long)n,
-              (int)o->status, o->said_nomem ? "said" : "not said", o->other_errors);
+    CHECK_MSG(o->status == GW_ERR_NOMEM && o->said_nomem == 1 && o->other_errors == 0,
+              "allocation %llu failing: status %d, E0006 said %d times, %d other errors", (unsigned long long)n,
+              (int)o->status, o->said_nomem, o->other_errors);
 }
 
 /* One run in a child process, so a crash or a leak (LSan at the child's
  * exit) fails that run only and the others still run. */
-static int run_apart(uint64_t n)
+static int run_apart(uint64_t n, const char *file)
 {
     fflush(stderr);
     pid_t pid = fork();
     if (pid == 0) {
-        outcome o = run(n);
+        outcome o = run(n, file);
         int before = check_failed;
         if (o.total >= n) expect_nomem(n, &o);     /* else the run never got that far */
         exit(check_failed == before ? 0 : 1);
@@ -142,33 +157,50 @@ static int run_apart(uint64_t n)
     return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+/* Runs with allocation from..to failing: the first 20, then `want` spread
+ * evenly (every one when want is 0). */
+static uint64_t sweep(const char *file, uint64_t from, uint64_t to, uint64_t want)
+{
+    uint64_t tried = 0, stride = want && (to - from + 1) / want > 1 ? (to - from + 1) / want : 1;
+    for (uint64_t n = from; n <= to; n += n < from + 20 ? 1 : stride) {
+        CHECK_MSG(run_apart(n, file), "allocation %llu failing%s%s: crashed, leaked or said something else",
+                  (unsigned long long)n, file ? " in " : "", file ? file : "");
+        tried++;
+    }
+    return tried;
+}
+
+/* A clean run first: how many allocations the document takes. */
+static outcome measure(const char *file)
+{
+    outcome clean = run(0, file);
+    CHECK_MSG(clean.status == GW_OK && clean.other_errors == 0 && !clean.said_nomem, "%s renders",
+              file ? file : "the letter");
+    fprintf(stderr, "%s: %llu allocations, %llu of them loading the fonts\n", file ? file : "the letter",
+            (unsigned long long)clean.total, (unsigned long long)clean.after_fonts);
+    return clean;
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 2 && strcmp(argv[1], "--at") == 0) {       /* one run, for a debugger */
         uint64_t n = strtoull(argv[2], NULL, 10);
         verbose = 1;
-        outcome o = run(n);
+        outcome o = run(n, argc > 3 ? argv[3] : NULL);
         expect_nomem(n, &o);
         return check_summary();
     }
-    uint64_t runs = argc > 1 ? strtoull(argv[1], NULL, 10) : 400;
-    outcome clean = run(0);
-    CHECK(clean.status == GW_OK && clean.other_errors == 0);
-    fprintf(stderr, "a whole run makes %llu allocations, %llu of them loading the fonts\n",
-            (unsigned long long)clean.total, (unsigned long long)clean.after_fonts);
-    /* half the runs over the font loading, half over the rest, each the
-     * first allocations of its phase and then evenly spread */
-    uint64_t phases[2][2] = { { 1, clean.after_fonts }, { clean.after_fonts + 1, clean.total } };
-    uint64_t tried = 0;
-    for (int p = 0; p < 2; p++) {
-        uint64_t from = phases[p][0], to = phases[p][1], want = runs / 2;
-        if (to < from) continue;
-        uint64_t stride = (to - from + 1) / want > 0 ? (to - from + 1) / want : 1;
-        for (uint64_t n = from; n <= to; n += n < from + 20 ? 1 : stride) {
-            CHECK_MSG(run_apart(n), "allocation %llu failing: crashed, leaked or said something else",
-                      (unsigned long long)n);
-            tried++;
-        }
+    int all = argc > 1 && strcmp(argv[1], "--all") == 0;
+    uint64_t runs = all ? 0 : argc > 1 ? strtoull(argv[1], NULL, 10) : 400;
+    /* a quarter of the runs over the font loading, a quarter over the
+     * letter, half over the examples */
+    size_t count = sizeof examples / sizeof *examples;
+    outcome clean = measure(NULL);
+    uint64_t tried = sweep(NULL, 1, clean.after_fonts, runs / 4);
+    tried += sweep(NULL, clean.after_fonts + 1, clean.total, runs / 4);
+    for (size_t i = 0; i < count; i++) {
+        outcome o = measure(examples[i]);
+        tried += sweep(examples[i], o.after_fonts + 1, o.total, runs / 2 / count);
     }
     fprintf(stderr, "%llu runs with one allocation failing\n", (unsigned long long)tried);
     return check_summary();
