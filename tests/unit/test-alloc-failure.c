@@ -15,8 +15,9 @@
  * issuers.  The fonts are loaded the same way for every document, so
  * their allocations are swept with the letter only.
  *
- *   test-alloc-failure [RUNS]          (default 400 runs spread over every
- *                                       phase of every document)
+ *   test-alloc-failure [RUNS]          (about RUNS runs spread over every
+ *                                       phase of every document; default
+ *                                       $GW_ALLOC_RUNS, else 400)
  *   test-alloc-failure --all           (every allocation of every document)
  *   test-alloc-failure --at N [FILE]   (one run, the Nth allocation failing;
  *                                       FILE: an example, else the letter) */
@@ -157,18 +158,23 @@ static int run_apart(uint64_t n, const char *file)
     return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-/* Runs with allocation from..to failing: the first 20, then `want` spread
- * evenly (every one when want is 0). */
+/* About `want` runs with an allocation from..to failing (every one when
+ * want is 0): up to 20 of them the first allocations of the phase, where
+ * its set-up is, the rest spread evenly. */
 static uint64_t sweep(const char *file, uint64_t from, uint64_t to, uint64_t want)
 {
-    uint64_t tried = 0, stride = want && (to - from + 1) / want > 1 ? (to - from + 1) / want : 1;
-    for (uint64_t n = from; n <= to; n += n < from + 20 ? 1 : stride) {
+    uint64_t tried = 0, span = to - from + 1, first = !want ? span : want / 2 < 20 ? want / 2 : 20;
+    uint64_t spread = want > first ? want - first : 1, stride = span / spread > 1 ? span / spread : 1;
+    for (uint64_t n = from; n <= to; n += n < from + first ? 1 : stride) {
         CHECK_MSG(run_apart(n, file), "allocation %llu failing%s%s: crashed, leaked or said something else",
                   (unsigned long long)n, file ? " in " : "", file ? file : "");
         tried++;
     }
     return tried;
 }
+
+/* The runs of one of `parts` phases: at least one (0, every one, stays 0). */
+static uint64_t share(uint64_t runs, uint64_t parts) { return runs && runs / parts == 0 ? 1 : runs / parts; }
 
 /* A clean run first: how many allocations the document takes. */
 static outcome measure(const char *file)
@@ -191,16 +197,17 @@ int main(int argc, char **argv)
         return check_summary();
     }
     int all = argc > 1 && strcmp(argv[1], "--all") == 0;
-    uint64_t runs = all ? 0 : argc > 1 ? strtoull(argv[1], NULL, 10) : 400;
+    const char *env = getenv("GW_ALLOC_RUNS");
+    uint64_t runs = all ? 0 : strtoull(argc > 1 ? argv[1] : env ? env : "400", NULL, 10);
     /* a quarter of the runs over the font loading, a quarter over the
      * letter, half over the examples */
     size_t count = sizeof examples / sizeof *examples;
     outcome clean = measure(NULL);
-    uint64_t tried = sweep(NULL, 1, clean.after_fonts, runs / 4);
-    tried += sweep(NULL, clean.after_fonts + 1, clean.total, runs / 4);
+    uint64_t tried = sweep(NULL, 1, clean.after_fonts, share(runs, 4));
+    tried += sweep(NULL, clean.after_fonts + 1, clean.total, share(runs, 4));
     for (size_t i = 0; i < count; i++) {
         outcome o = measure(examples[i]);
-        tried += sweep(examples[i], o.after_fonts + 1, o.total, runs / 2 / count);
+        tried += sweep(examples[i], o.after_fonts + 1, o.total, share(runs, 2 * count));
     }
     fprintf(stderr, "%llu runs with one allocation failing\n", (unsigned long long)tried);
     return check_summary();
