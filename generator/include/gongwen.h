@@ -56,8 +56,14 @@ size_t          gw_diagnostics_warnings(const gw_diagnostics *diags);
 typedef struct gw_engine gw_engine;
 
 typedef struct gw_engine_options {
-    const char *data_dir;    /* NULL: $GONGWEN_DATA_DIR, else the build's source folder */
+    /* NULL: $GONGWEN_DATA_DIR, else PREFIX/share/gongwen when the program
+     * runs from PREFIX/bin (an installed gongwen), else the folder set when
+     * building (the source tree). */
+    const char *data_dir;
     const char *fonts_file;  /* NULL: <data_dir>/fonts/fonts.yaml */
+    /* Font folders searched before the others, separated by ':' (as
+     * $GONGWEN_FONT_PATH, which comes after them); NULL: none. */
+    const char *font_path;
 } gw_engine_options;
 
 gw_status  gw_engine_create(const gw_engine_options *options, gw_diagnostics *diags,

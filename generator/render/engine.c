@@ -8,14 +8,17 @@
 #include "util/atomic-file.h"
 #include "util/messages.h"
 #include "render/engine-internal.h"
+#include "render/data-dir.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct gw_engine {
     char       *data_dir;
+    gw_data_dir_source data_dir_source;
     gw_fontset *fonts;
 };
 
@@ -28,12 +31,16 @@ gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *dia
     *out = NULL;
     gw_engine *e = calloc(1, sizeof *e);
     if (!e) return GW_ERR_NOMEM;
-    const char *dir = options && options->data_dir ? options->data_dir : getenv("GONGWEN_DATA_DIR");
-    e->data_dir = strdup(dir && *dir ? dir : GW_DATA_DIR);
+    e->data_dir = gw_data_dir_find(options ? options->data_dir : NULL, &e->data_dir_source);
     char fonts[4096];
     if (options && options->fonts_file) snprintf(fonts, sizeof fonts, "%s", options->fonts_file);
     else snprintf(fonts, sizeof fonts, "%s/fonts/fonts.yaml", e->data_dir ? e->data_dir : ".");
-    e->fonts = e->data_dir ? gw_fontset_load(fonts, diags) : NULL;
+    if (e->data_dir && access(fonts, R_OK) != 0) {
+        gw_report(diags, gw_loc_file(fonts), GW_MSG_DATA_DIR, e->data_dir);
+        gw_engine_destroy(e);
+        return GW_ERR_IO;
+    }
+    e->fonts = e->data_dir ? gw_fontset_load_with(fonts, options ? options->font_path : NULL, diags) : NULL;
     if (!e->fonts) {
         gw_status st = e->data_dir ? GW_ERR_FONT : GW_ERR_NOMEM;
         gw_engine_destroy(e);
@@ -166,3 +173,4 @@ gw_status gw_render_file(gw_engine *e, const char *input, const char *output,
 
 const gw_fontset *gw_engine_fontset(const gw_engine *e) { return e->fonts; }
 const char *gw_engine_data_dir(const gw_engine *e) { return e->data_dir; }
+const char *gw_engine_data_dir_source(const gw_engine *e) { return gw_data_dir_source_name(e->data_dir_source); }

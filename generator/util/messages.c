@@ -225,6 +225,9 @@ static const gw_message catalogue[GW_MSG_COUNT] = {
     [GW_MSG_FONT_ROLES] = { "E0806", E,
         "fonts.yaml needs a roles: mapping",
         "fonts.yaml 中须有 roles: 映射" },
+    [GW_MSG_DATA_DIR] = { "E0807", E,
+        "no font map: the data folder %s has no fonts/fonts.yaml; set GONGWEN_DATA_DIR to the folder holding templates/ and fonts/ (for an installed gongwen, PREFIX/share/gongwen)",
+        "找不到字体映射：数据目录 %s 中没有 fonts/fonts.yaml；请把环境变量 GONGWEN_DATA_DIR 设为含 templates/ 和 fonts/ 的目录（安装后为 PREFIX/share/gongwen）" },
 
     [GW_MSG_FONT_FALLBACK] = { "W0810", W,
         "U+%04X “%.*s” is not in %s (%s): set in %s",

@@ -86,6 +86,7 @@ typedef enum gw_msg {
     GW_MSG_FONT_SKIPPED,         /* why (another message, or gw_kind_name GW_KIND_UNUSABLE) */
     GW_MSG_FONT_CANDIDATE,
     GW_MSG_FONT_ROLES,
+    GW_MSG_DATA_DIR,             /* the data folder */
     /* the text engine and layout */
     GW_MSG_FONT_FALLBACK,        /* code point, its length in bytes (int), its UTF-8, original
                                   * family, role, fallback family */
