@@ -8,7 +8,7 @@ static const char *severity_word(const gw_diag *d, int strict)
     return d->severity == GW_ERROR || strict ? "error" : "warning";
 }
 
-static void print_one(FILE *to, const gw_diag *d, int strict)
+void cli_print_one(FILE *to, const gw_diag *d, int strict)
 {
     fprintf(to, "%s", d->file[0] ? d->file : "gongwen");
     if (d->line) fprintf(to, ":%u:%u", d->line, d->column);
@@ -19,7 +19,7 @@ static void print_one(FILE *to, const gw_diag *d, int strict)
 
 void cli_print_text(FILE *to, const gw_diagnostics *diags, int strict)
 {
-    for (size_t i = 0; i < gw_diagnostics_count(diags); i++) print_one(to, gw_diagnostics_get(diags, i), strict);
+    for (size_t i = 0; i < gw_diagnostics_count(diags); i++) cli_print_one(to, gw_diagnostics_get(diags, i), strict);
 }
 
 static int wanted(const char *code, const char *codes)
@@ -36,7 +36,7 @@ void cli_print_diagnostics_to(const gw_diagnostics *diags, FILE *to, const char 
 {
     for (size_t i = 0; i < gw_diagnostics_count(diags); i++) {
         const gw_diag *d = gw_diagnostics_get(diags, i);
-        if (wanted(d->code, codes)) print_one(to, d, 0);
+        if (wanted(d->code, codes)) cli_print_one(to, d, 0);
     }
 }
 
@@ -47,45 +47,6 @@ int cli_exit_code(gw_status status)
     if (status == GW_OK) return EXIT_OK;
     return status == GW_ERR_INPUT ? EXIT_INPUT : EXIT_ENV;
 }
-/* A JSON string: UTF-8 passes through; quotes, backslashes and control
- * characters are escaped. */
-static void json_string(FILE *to, const char *s)
-{
-    fputc('"', to);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(to, "\\%c", *p);
-        else if (*p == '\n') fputs("\\n", to);
-        else if (*p < 0x20 || *p == 0x7F) fprintf(to, "\\u%04x", *p);
-        else fputc(*p, to);
-    }
-    fputc('"', to);
-}
-
-void cli_print_json(FILE *to, const gw_diagnostics *diags, int strict)
-{
-    size_t errors = 0, warnings = 0;
-    fputs("{\"diagnostics\": [", to);
-    for (size_t i = 0; i < gw_diagnostics_count(diags); i++) {
-        const gw_diag *d = gw_diagnostics_get(diags, i);
-        const char *sev = severity_word(d, strict);
-        if (strcmp(sev, "error") == 0) errors++;
-        else warnings++;
-        fputs(i ? ",\n  {" : "\n  {", to);
-        fputs("\"file\": ", to);
-        json_string(to, d->file);
-        if (d->line) fprintf(to, ", \"line\": %u, \"column\": %u", d->line, d->column);
-        else fputs(", \"line\": null, \"column\": null", to);
-        fprintf(to, ", \"severity\": \"%s\", \"code\": ", sev);
-        json_string(to, d->code);
-        fputs(", \"path\": ", to);
-        json_string(to, d->path);
-        fputs(", \"message\": ", to);
-        json_string(to, d->message);
-        fputc('}', to);
-    }
-    fprintf(to, "%s], \"errors\": %zu, \"warnings\": %zu}\n", gw_diagnostics_count(diags) ? "\n" : "", errors, warnings);
-}
-
 gw_language cli_language(void)
 {
     static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };

@@ -101,6 +101,9 @@ gw_status gw_render_file(gw_engine *engine, const char *input_path, const char *
  * boxes, in points from the page's top-left corner.  For checks and tools. */
 gw_status gw_layout_json(gw_engine *engine, const char *input_path, gw_diagnostics *diags,
                          char **json_out);
+/* The same for a document in memory (as gw_render_buffer). */
+gw_status gw_layout_json_buffer(gw_engine *engine, const char *name, const char *yaml, size_t len,
+                                gw_diagnostics *diags, char **json_out);
 
 const char *gw_version(void);
 

@@ -131,10 +131,10 @@ gw_status gw_render_buffer(gw_engine *e, const char *name, const char *yaml, siz
     return render_document(e, doc, options, diags, pdf, pdf_len);
 }
 
-gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags, char **json)
+static gw_status layout_document(gw_engine *e, gw_document *doc, gw_diagnostics *diags, char **json)
 {
     laid_out l;
-    gw_status st = lay_out(e, gw_document_load(input, diags), diags, &l);
+    gw_status st = lay_out(e, doc, diags, &l);
     if (st == GW_OK) {
         gw_buf b;
         gw_buf_init(&b);
@@ -144,6 +144,17 @@ gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags,
     }
     laid_out_free(&l);
     return st;
+}
+
+gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags, char **json)
+{
+    return layout_document(e, gw_document_load(input, diags), diags, json);
+}
+
+gw_status gw_layout_json_buffer(gw_engine *e, const char *name, const char *yaml, size_t len,
+                                gw_diagnostics *diags, char **json)
+{
+    return layout_document(e, gw_document_load_memory(name, ".", yaml, len, diags), diags, json);
 }
 
 /* Writing over the input would destroy the document the PDF came from. */
