@@ -44,27 +44,80 @@ typedef struct gw_line_box {
     char  *text;             /* UTF-8 */
 } gw_line_box;
 
-typedef enum gw_item_kind { GW_ITEM_GLYPHS, GW_ITEM_RULE, GW_ITEM_LINE } gw_item_kind;
+/* An image drawn on a page (a seal): an index into the list's images, and
+ * the box it fills, top-left corner and size in points. */
+typedef struct gw_image_item {
+    size_t image;
+    double x, y, width, height;
+} gw_image_item;
+
+typedef enum gw_item_kind { GW_ITEM_GLYPHS, GW_ITEM_RULE, GW_ITEM_LINE, GW_ITEM_IMAGE } gw_item_kind;
 
 typedef struct gw_item {
     gw_item_kind kind;
     union {
-        gw_glyph_run glyphs;
-        gw_rule_item rule;
-        gw_line_box  line;
+        gw_glyph_run  glyphs;
+        gw_rule_item  rule;
+        gw_line_box   line;
+        gw_image_item image;
     } u;
 } gw_item;
 
 typedef struct gw_page {
     double   width, height;
+    long     number;         /* the page's number in the document's count (1, 2, ...),
+                              * printed or not: PDF page labels follow it */
+    int      number_printed; /* the page shows its number (not page 1 of a letter, nor a
+                              * blank page before the 版记 or that 版记 page) */
     gw_item *items;
     size_t   item_count, item_cap;
 } gw_page;
 
+/* An image file used by the document, once however often it is drawn: a
+ * PNG whose alpha channel becomes a soft mask. */
+typedef struct gw_image {
+    char    *path;
+    unsigned pixel_width, pixel_height;
+} gw_image;
+
+/* A bookmark: a heading's text, its level (1 = top) and where it is. */
+typedef struct gw_outline_entry {
+    char  *title;
+    int    level;
+    size_t page;             /* index into pages */
+    double y;                /* the heading's top, points from the page top */
+} gw_outline_entry;
+
 typedef struct gw_display_list {
-    gw_page *pages;
-    size_t   page_count, page_cap;
+    gw_page          *pages;
+    size_t            page_count, page_cap;
+    gw_image         *images;
+    size_t            image_count, image_cap;
+    gw_outline_entry *outline;
+    size_t            outline_count, outline_cap;
 } gw_display_list;
+
+/* A backend, as MuPDF's fz_device: callbacks gw_display_list_run replays
+ * the list into, page by page and item by item in order.  Every item kind
+ * has its callback (a device that does not draw one, as the PDF writer
+ * with line boxes, says so in its own function).  A callback returning
+ * anything but GW_OK stops the replay with that status. */
+typedef struct gw_device gw_device;
+struct gw_device {
+    gw_status (*begin_document)(gw_device *dev, const gw_display_list *dl);
+    gw_status (*begin_page)(gw_device *dev, const gw_page *page, size_t index);
+    gw_status (*glyphs)(gw_device *dev, const gw_glyph_run *run);
+    gw_status (*rule)(gw_device *dev, const gw_rule_item *rule);
+    gw_status (*line)(gw_device *dev, const gw_line_box *box);
+    gw_status (*image)(gw_device *dev, const gw_image_item *image, const gw_image *source);
+    gw_status (*end_page)(gw_device *dev, const gw_page *page, size_t index);
+    gw_status (*outline)(gw_device *dev, const gw_outline_entry *entry);
+    gw_status (*end_document)(gw_device *dev);
+};
+
+/* Replays the whole list into dev: begin_document, each page (begin_page,
+ * its items, end_page), each outline entry, end_document. */
+gw_status gw_display_list_run(const gw_display_list *dl, gw_device *dev);
 
 gw_display_list *gw_display_list_create(void);
 void             gw_display_list_destroy(gw_display_list *dl);
@@ -76,6 +129,15 @@ int gw_page_add_glyphs(gw_page *page, gw_glyph_run *run);
 int gw_page_add_rule(gw_page *page, const gw_rule_item *rule);
 /* Appends a line box; the page copies text[0, len). */
 int gw_page_add_line(gw_page *page, const gw_line_box *box, const char *text, size_t len);
+int gw_page_add_image(gw_page *page, const gw_image_item *image);
+
+/* The index of the image file at path in the list, adding it (with its
+ * pixel size) the first time; (size_t)-1 when out of memory. */
+size_t gw_display_list_image(gw_display_list *dl, const char *path, unsigned pixel_width,
+                             unsigned pixel_height);
+/* Appends a bookmark (the list copies title); 0 when out of memory. */
+int gw_display_list_add_outline(gw_display_list *dl, const char *title, int level, size_t page,
+                                double y);
 
 /* Moves the items from index `first` of page `from` to the end of page
  * `to`, shifted down by dy points (up when negative). */
