@@ -28,10 +28,9 @@ target_link_libraries(gongwen_shared PRIVATE $<TARGET_PROPERTY:gongwen_lib,LINK_
 target_include_directories(gongwen_shared PUBLIC
   $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/generator/include> $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
 
-# pkg-config file; absolute paths so that a multiarch libdir works.
-set(GW_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
-set(GW_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
-set(GW_PC_DATADIR "${CMAKE_INSTALL_FULL_DATADIR}/gongwen")
+# pkg-config file, relative to its own folder (cmake --install --prefix may
+# choose another prefix than the configured one).
+file(RELATIVE_PATH GW_PC_TO_PREFIX "${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig" "${CMAKE_INSTALL_PREFIX}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/libgongwen.pc.in ${CMAKE_BINARY_DIR}/libgongwen.pc @ONLY)
 
 # The man page, compressed as Debian ships them (gzip -n: no name or time,
@@ -52,7 +51,7 @@ install(FILES fonts/fonts.yaml fonts/fandol.sha256
 install(FILES ${CMAKE_BINARY_DIR}/gongwen.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT program)
 install(FILES completion/gongwen.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME gongwen COMPONENT program)
-install(FILES README.md docs/schema.md docs/diagnostics.md docs/limits.md
+install(FILES README.md docs/schema.md docs/diagnostics.md docs/limits.md docs/json.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT program)
 install(FILES fonts/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME fonts.md COMPONENT program)
 install(DIRECTORY examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples COMPONENT program
