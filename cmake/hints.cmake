@@ -1,12 +1,24 @@
 # Writes OUT (a C file) with the "what to do" column of docs/diagnostics.md
 # for each code: run as cmake -DIN=... -DOUT=... -P hints.cmake.
-file(STRINGS "${IN}" rows REGEX "^\\| [EW][0-9][0-9][0-9][0-9] \\|")
+# CMake lists treat [ ] and ; specially: they are escaped before the text is
+# cut into lines, and put back in each hint.
+file(READ "${IN}" text)
+string(REPLACE "[" "@LB@" text "${text}")
+string(REPLACE "]" "@RB@" text "${text}")
+string(REPLACE ";" "@SC@" text "${text}")
+string(REPLACE "\n" ";" rows "${text}")
 set(body "")
 foreach(row IN LISTS rows)
+  if(NOT row MATCHES "^\\| [EW][0-9][0-9][0-9][0-9] \\|")
+    continue()
+  endif()
   string(REGEX MATCH "^\\| ([EW][0-9]+) \\|[^|]*\\|[^|]*\\|(.*)\\|[ ]*$" _ "${row}")
   set(code "${CMAKE_MATCH_1}")
   string(STRIP "${CMAKE_MATCH_2}" hint)
   string(REPLACE "`" "" hint "${hint}")
+  string(REPLACE "@LB@" "[" hint "${hint}")
+  string(REPLACE "@RB@" "]" hint "${hint}")
+  string(REPLACE "@SC@" ";" hint "${hint}")
   string(REPLACE "\\" "\\\\" hint "${hint}")
   string(REPLACE "\"" "\\\"" hint "${hint}")
   if(code AND NOT hint STREQUAL "")

@@ -21,6 +21,7 @@ void cli_usage_hint(const char *command)
 int cmd_help(int argc, char **argv)
 {
     const char *command = argc > 1 ? argv[1] : NULL;
+    if (command && (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0)) command = "help";
     if (argc > 2 || (command && !cli_help_text_of(command))) {
         fprintf(stderr, cli_language() == GW_LANG_ZH ? "gongwen help：没有命令 %s\n"
                                                      : "gongwen help: no command %s\n", command);
