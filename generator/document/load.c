@@ -360,7 +360,7 @@ static void load_print(gw_reader *R, yaml_node_t *root)
     char *date = rd_field(R, n, "date", "print.date", gw_schema_print, RD_RAW);
     gw_loc loc = rd_loc(R, rd_node(R, n, "date"), "print.date");
     if (date && !gw_parse_date(date, &d->print_year, &d->print_month, &d->print_day)) {
-        rd_report(R, loc, GW_MSG_BAD_DATE, date);
+        rd_report_date(R, loc, date);
     } else if (date) {
         char buf[64];
         snprintf(buf, sizeof buf, "%d年%d月%d日", d->print_year, d->print_month, d->print_day);

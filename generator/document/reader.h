@@ -26,6 +26,8 @@ typedef struct gw_reader {
 
 /* Reports message id at loc (counted against GW_MAX_PROBLEMS). */
 void   rd_report(gw_reader *R, gw_loc loc, gw_msg id, ...);
+/* A date that is not one: E0110, with the date rewritten when it can be (validate-date.c). */
+void   rd_report_date(gw_reader *R, gw_loc loc, const char *date);
 gw_loc rd_loc(gw_reader *R, const yaml_node_t *node, const char *path);
 gw_src rd_src(const yaml_node_t *node);
 /* Where byte `offset` of a scalar's value is in the file: exact for one-line

@@ -101,7 +101,7 @@ static void load_date(gw_reader *R, yaml_node_t *sig)
     gw_document *d = R->doc;
     char *date = rd_field(R, sig, "date", "signature.date", gw_schema_signature, RD_REQUIRED | RD_RAW);
     if (date && !gw_parse_date(date, &d->year, &d->month, &d->day)) {
-        rd_report(R, rd_loc(R, rd_node(R, sig, "date"), "signature.date"), GW_MSG_BAD_DATE, date);
+        rd_report_date(R, rd_loc(R, rd_node(R, sig, "date"), "signature.date"), date);
     } else if (date) {
         char buf[64];
         snprintf(buf, sizeof buf, "%d年%d月%d日", d->year, d->month, d->day);
