@@ -242,8 +242,12 @@ void gw_load_body(gw_reader *R, yaml_node_t *root)
         rd_report(R, rd_loc(R, root, "body"), GW_MSG_MISSING, "body", gw_schema_zh(gw_schema_root, "body"));
         return;
     }
-    if (n->type == YAML_SCALAR_NODE) string_body(&B, n);
-    else if (n->type == YAML_SEQUENCE_NODE) list_body(&B, n);
+    if (n->type == YAML_SCALAR_NODE) {
+        /* Without `|` YAML folds the lines into one: the paragraphs are lost. */
+        if (n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE && n->end_mark.line > n->start_mark.line)
+            rd_report(R, rd_loc(R, n, "body"), GW_MSG_BODY_FOLDED);
+        string_body(&B, n);
+    } else if (n->type == YAML_SEQUENCE_NODE) list_body(&B, n);
     else {
         rd_report(R, rd_loc(R, n, "body"), GW_MSG_WRONG_KIND, "body", gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
         return;

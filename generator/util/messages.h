@@ -76,6 +76,7 @@ typedef enum gw_msg {
     GW_MSG_STRAY_SPACE,          /* excerpt */
     GW_MSG_ATTACHMENT_PUNCT,     /* name */
     GW_MSG_BLOCK_KIND,
+    GW_MSG_BODY_FOLDED,
     GW_MSG_TOO_MANY_PAGES,       /* limit */
     GW_MSG_SEAL_TOO_BIG,         /* path, limit in MB */
     GW_MSG_SEAL_PIXELS,          /* path, width, height, limit in megapixels */

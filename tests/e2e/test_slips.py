@@ -35,6 +35,10 @@ CASES = [
      "21:9: error E0110 [signature.date]: 2025/06/12 is not written as gongwen reads dates: "
      "write 2025-06-12 (or 2025年6月12日)",
      "21:9: error E0110 [signature.date]: 日期 2025/06/12 的写法无法识别：应写作 2025-06-12（或 2025年6月12日）"),
+    ("105-body-without-bar.yaml",
+     "10:3: warning E0138 [body]: body was read as one paragraph: without | after body: YAML joins its lines; "
+     "write body: | to keep each line a paragraph",
+     "10:3: warning E0138 [body]: 正文被读成了一段：body: 后没有 |，YAML 会把各行连成一行；写作 body: | 可使每行各成一段"),
     ("001-yaml-syntax.yaml",
      "8:3: error E0001: YAML syntax error: did not find expected ',' or ']' while parsing a flow sequence",
      "8:3: error E0001: YAML 语法错误：此处应为“,”或“]”（读取 [ ] 列表时）"),
