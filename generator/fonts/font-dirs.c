@@ -1,4 +1,7 @@
 #include "fonts/font-dirs.h"
+#include <dirent.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,4 +77,38 @@ char *gw_font_dirs_find(const gw_font_dirs *d, const char *name)
         free(p);
     }
     return NULL;
+}
+
+static int font_file_name(const char *name)
+{
+    static const char *const ext[] = { ".ttf", ".otf", ".ttc", ".otc" };
+    size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
+        if (n > 4 && strcasecmp(name + n - 4, ext[i]) == 0) return 1;
+    return 0;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b) { return strcmp((*a)->d_name, (*b)->d_name); }
+
+static void each_font(const char *dir, int depth, void (*fn)(void *, const char *), void *ctx)
+{
+    struct dirent **entries;
+    int n = scandir(dir, &entries, NULL, by_name);
+    for (int i = 0; i < n; i++) {
+        const char *name = entries[i]->d_name;
+        char *path = name[0] == '.' ? NULL : gw_path_join(dir, name);
+        struct stat st;
+        if (path && lstat(path, &st) == 0) {
+            if (S_ISDIR(st.st_mode) && depth < GW_FONT_DIR_DEPTH) each_font(path, depth + 1, fn, ctx);
+            else if (font_file_name(name) && stat(path, &st) == 0 && S_ISREG(st.st_mode)) fn(ctx, path);
+        }
+        free(path);
+        free(entries[i]);
+    }
+    if (n >= 0) free(entries);
+}
+
+void gw_font_dirs_each_font(const gw_font_dirs *d, void (*fn)(void *ctx, const char *path), void *ctx)
+{
+    for (size_t i = 0; i < d->count; i++) each_font(d->dirs[i], 0, fn, ctx);
 }

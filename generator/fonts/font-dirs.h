@@ -27,6 +27,12 @@ int  gw_font_dirs_list(gw_font_dirs *d, const char *list);
 /* The first readable DIR/name over the font folders (malloc'ed), or NULL. */
 char *gw_font_dirs_find(const gw_font_dirs *d, const char *name);
 
+/* Calls fn for each regular file named *.ttf, *.otf, *.ttc or *.otc in the
+ * folders and their subfolders (at most GW_FONT_DIR_DEPTH deep, symbolic links
+ * to folders not followed), in name order within a folder. */
+#define GW_FONT_DIR_DEPTH 4
+void gw_font_dirs_each_font(const gw_font_dirs *d, void (*fn)(void *ctx, const char *path), void *ctx);
+
 /* DIR/name (malloc'ed). */
 char *gw_path_join(const char *dir, const char *name);
 #endif

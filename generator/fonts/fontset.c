@@ -55,14 +55,20 @@ static int fc_family_matches(FcPattern *font, const char *family)
     return 0;
 }
 
-/* fontconfig learns the font folders, so that an office's font put in one
- * (gongwen --font-path DIR) can be a family candidate like an installed one. */
+/* fontconfig learns the font files of the font folders, so that an
+ * office's font put in one (gongwen --font-path DIR) can be a family
+ * candidate like an installed one (gw_font_dirs_each_font: regular font
+ * files only, so a FIFO or a device in the folder cannot block). */
+static void fc_add_file(void *ctx, const char *path)
+{
+    (void)ctx;
+    FcConfigAppFontAddFile(NULL, (const FcChar8 *)path);
+}
+
 static int fc_start(gw_fontset *fs)
 {
     if (!FcInit()) return 0;
-    for (size_t i = 0; i < fs->font_dirs.count; i++)
-        if (access(fs->font_dirs.dirs[i], R_OK | X_OK) == 0)
-            FcConfigAppFontAddDir(NULL, (const FcChar8 *)fs->font_dirs.dirs[i]);
+    gw_font_dirs_each_font(&fs->font_dirs, fc_add_file, NULL);
     return 1;
 }
 

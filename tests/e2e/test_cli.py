@@ -283,6 +283,15 @@ class OwnFonts(gw.Case):
         r = gongwen(["fonts"], env={**self.env, "GONGWEN_FONT_PATH": "/nonexistent:" + self.fonts})
         self.assertIn("original    FangSong_GB2312 Regular", r.stdout)
 
+    def test_a_font_folder_with_a_fifo_does_not_hang(self):
+        os.mkfifo(os.path.join(self.fonts, "pipe.ttf"))
+        os.mkfifo(os.path.join(self.fonts, "pipe"))
+        os.symlink("/", os.path.join(self.fonts, "root"))          # not followed
+        r = gw.subprocess.run([gw.GONGWEN, "render", "-q", XIAMEN, "-o", self.path("x.pdf"),
+                               "--font-path", self.fonts], env={**os.environ, **ENGLISH, **self.env},
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+
     def test_a_user_font_map_extends_the_installed_one(self):
         ps = make_font(os.path.join(self.fonts, "own.otf"), "本单位仿宋", "OfficeFangSong", self.text)
         if not ps:
