@@ -22,6 +22,10 @@ int cmd_help(int argc, char **argv)
 {
     const char *command = argc > 1 ? argv[1] : NULL;
     if (command && (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0)) command = "help";
+    if (command && strcmp(command, "batch") == 0) {       /* batch.c says its own help */
+        char *args[] = { "batch", "--help", NULL };
+        return cmd_batch(2, args);
+    }
     if (argc > 2 || (command && !cli_help_text_of(command))) {
         fprintf(stderr, cli_language() == GW_LANG_ZH ? "gongwen help：没有命令 %s\n"
                                                      : "gongwen help: no command %s\n", command);

@@ -10,7 +10,7 @@ static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {
-    { "new", cmd_new }, { "check", cmd_check }, { "render", cmd_render },
+    { "new", cmd_new }, { "check", cmd_check }, { "render", cmd_render }, { "batch", cmd_batch },
     { "fonts", cmd_fonts }, { "layout", cmd_layout }, { "help", cmd_help },
 };
 

@@ -1,11 +1,13 @@
 /* gongwen render [OPTIONS] FILE.yaml...: each document to a PDF (help-text.c). */
 #include "cli/cli.h"
-#include "util/atomic-file.h"
 #include "util/messages.h"
+#include "util/output.h"
 #include "yaml/ynode.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static const char *const formats[] = { "text", "json", NULL };
@@ -34,11 +36,14 @@ static int on_option(void *ctx, const cli_option *o, const char *value)
 }
 
 /* -o DIR/ or an existing folder: NAME.pdf in it.  DIR/ is made when
- * missing (its parent must exist), as `mkdir DIR` would. */
+ * missing (its parent must exist), as `mkdir DIR` would.  A folder named
+ * X.pdf is not taken for one: that name asks for a file, and writing it is
+ * refused (E0004, util/output.h). */
 static int is_folder(const char *path)
 {
     struct stat st;
     size_t n = strlen(path);
+    if (n && path[n - 1] != '/' && n >= 4 && strcasecmp(path + n - 4, ".pdf") == 0) return 0;
     if (stat(path, &st) == 0) return S_ISDIR(st.st_mode);
     if (n && path[n - 1] == '/') {
         mkdir(path, 0777);
@@ -62,6 +67,10 @@ static char *output_for(const char *input, const char *folder)
     return gw_buf_steal(&b, NULL);
 }
 
+/* The last second a PDF date can say: 9999-12-31 23:59:59 in China
+ * Standard Time, the zone the dates are written in (UTC+8). */
+#define LAST_PDF_SECOND 253402271999LL
+
 static int source_date_epoch(int64_t *out)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
@@ -69,7 +78,7 @@ static int source_date_epoch(int64_t *out)
     char *end;
     errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (*end || errno || v < 0) return 0;
+    if (*end || errno || v < 0 || v > LAST_PDF_SECOND) return 0;
     *out = v;
     return 1;
 }
@@ -81,18 +90,16 @@ static int same_file(const char *a, const char *b)
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* By the output's kind (util/output.h): - and pipes written straight, a
+ * regular file replaced atomically. */
 static gw_status write_pdf(const char *input, const char *output, const unsigned char *pdf, size_t len,
                            gw_diagnostics *diags)
 {
-    if (strcmp(output, "-") == 0)
-        return fwrite(pdf, 1, len, stdout) == len && fflush(stdout) == 0 ? GW_OK : GW_ERR_IO;
     if (strcmp(input, "-") != 0 && same_file(input, output)) {
         gw_report(diags, gw_loc_file(output), GW_MSG_OVERWRITES_INPUT);
         return GW_ERR_IO;
     }
-    if (gw_write_file_atomic(output, pdf, len)) return GW_OK;
-    gw_report(diags, gw_loc_file(output), GW_MSG_CANNOT_WRITE, strerror(errno));
-    return GW_ERR_IO;
+    return gw_write_output(output, pdf, len, diags) ? GW_OK : GW_ERR_IO;
 }
 
 static size_t warnings_since(const gw_diagnostics *diags, size_t first)
@@ -138,12 +145,15 @@ static int render_all(const render_args *a, cli_file *files, size_t n)
     gw_render_options_init(&R.opts);
     if (!R.diags) return EXIT_ENV;
     if (!source_date_epoch(&R.opts.source_date_epoch)) {
-        fputs(cli_language() == GW_LANG_ZH ? "gongwen render：SOURCE_DATE_EPOCH 应为秒数\n"
-                                           : "gongwen render: SOURCE_DATE_EPOCH must be a number of seconds\n", stderr);
+        fprintf(stderr, cli_language() == GW_LANG_ZH
+                            ? "gongwen render：SOURCE_DATE_EPOCH 应为 0 至 %lld 之间的秒数（PDF 可表示的最后日期为 9999-12-31）\n"
+                            : "gongwen render: SOURCE_DATE_EPOCH must be a number of seconds from 0 to %lld "
+                              "(the last date a PDF can hold, 9999-12-31)\n", LAST_PDF_SECOND);
         gw_diagnostics_destroy(R.diags);
         return EXIT_USAGE;
     }
     gw_diagnostics_set_language(R.diags, cli_language());
+    signal(SIGPIPE, SIG_IGN);     /* a reader that goes away is a write error (E0004), not a silent death */
     gw_engine_options eo = { NULL, NULL, cli_font_path(&a->common) };
     int rc = gw_engine_create(&eo, R.diags, &R.engine) == GW_OK ? EXIT_OK : EXIT_ENV;
     for (size_t i = 0; i < n && !R.engine; i++) files[i].output = NULL;

@@ -26,19 +26,11 @@ void cli_report_text(FILE *to, const cli_report *r)
         if (cli_shown(r, i)) cli_print_one(to, gw_diagnostics_get(r->diags, i), r->strict);
 }
 
-/* A JSON string: UTF-8 passes through; quotes, backslashes and control
- * characters are escaped. */
+/* A JSON string (diagnostics.c: valid JSON whatever the bytes), or null. */
 static void json_string(FILE *to, const char *s)
 {
-    if (!s) { fputs("null", to); return; }
-    fputc('"', to);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(to, "\\%c", *p);
-        else if (*p == '\n') fputs("\\n", to);
-        else if (*p < 0x20 || *p == 0x7F) fprintf(to, "\\u%04x", *p);
-        else fputc(*p, to);
-    }
-    fputc('"', to);
+    if (s) cli_json_string(to, s);
+    else fputs("null", to);
 }
 
 static int is_error(const cli_report *r, const gw_diag *d) { return d->severity == GW_ERROR || r->strict; }

@@ -8,9 +8,12 @@
 #include <string.h>
 
 typedef struct body_reader {
-    gw_reader *R;
-    int        counters[5];      /* last number seen at each heading level */
-    size_t     text_blocks;
+    gw_reader  *R;
+    const char *path;            /* "body", "attachments[0].body" */
+    gw_block  **blocks;          /* where the blocks go */
+    size_t     *count;
+    int         counters[5];     /* last number seen at each heading level */
+    size_t      text_blocks;
 } body_reader;
 
 /* A block's printed text with ** and \ removed, and its emphasis spans.
@@ -28,7 +31,12 @@ static size_t strip_markup(const char *s, size_t len, plain_text *out)
     gw_buf_init(&b);
     size_t open_at = (size_t)-1, open_out = 0;
     for (size_t i = 0; i < len; i++) {
-        if (s[i] == '\\' && i + 1 < len) { gw_buf_append(&b, &s[++i], 1); continue; }
+        /* \* and \\ are escapes, and a \ opening the block keeps numbering
+         * from making a heading; any other backslash is printed as written */
+        if (s[i] == '\\' && i + 1 < len && (i == 0 || s[i + 1] == '*' || s[i + 1] == '\\')) {
+            gw_buf_append(&b, &s[++i], 1);
+            continue;
+        }
         if (s[i] == '*' && i + 1 < len && s[i + 1] == '*') {
             if (open_at == (size_t)-1) { open_at = i; open_out = b.len; }
             else {
@@ -80,10 +88,10 @@ static void check_sequence(body_reader *B, int level, int number, gw_loc loc)
     for (int k = level + 1; k <= 4; k++) B->counters[k] = 0;
 }
 
-static gw_block *new_block(gw_document *d)
+static gw_block *new_block(body_reader *B)
 {
-    if (!gw_grow(&d->blocks, d->block_count, sizeof *d->blocks)) return NULL;
-    gw_block *b = &d->blocks[d->block_count++];
+    if (!gw_grow(B->blocks, *B->count, sizeof **B->blocks)) return NULL;
+    gw_block *b = &(*B->blocks)[(*B->count)++];
     memset(b, 0, sizeof *b);
     return b;
 }
@@ -120,7 +128,7 @@ static void text_block(body_reader *B, yaml_node_t *node, size_t start, size_t l
     if (level == 0) level = num.level;
     if (level < 0) level = num.level ? num.level : 1;
     if (num.level && level) check_sequence(B, level, num.number, loc);
-    gw_block *b = new_block(R->doc);
+    gw_block *b = new_block(B);
     if (!b) { free(p.text); free(p.spans); return; }
     b->kind = level ? GW_BLOCK_HEADING : GW_BLOCK_PARAGRAPH;
     b->level = level;
@@ -145,8 +153,8 @@ static void string_body(body_reader *B, yaml_node_t *node)
         size_t start = at, n = line_len;
         gw_trim_span(v, &start, &n);
         if (n) {
-            char path[32];
-            snprintf(path, sizeof path, "body[%zu]", index++);
+            char path[64];
+            snprintf(path, sizeof path, "%s[%zu]", B->path, index++);
             text_block(B, node, start, n, path, 0);
         }
         at += line_len + 1;
@@ -169,7 +177,7 @@ static int text_span(gw_reader *R, yaml_node_t *node, const char *path, size_t *
 
 static int heading_level(gw_reader *R, yaml_node_t *map, const char *path)
 {
-    char level_path[48];
+    char level_path[96];
     snprintf(level_path, sizeof level_path, "%s.level", path);
     yaml_node_t *n = rd_node(R, map, "level");
     if (!n) return -1;
@@ -196,17 +204,17 @@ static void block_item(body_reader *B, yaml_node_t *map, const char *path)
     rd_check_keys(R, map, gw_schema_block, path);
     yaml_node_t *heading = rd_node(R, map, "heading"), *page_break = rd_node(R, map, "page_break");
     if (heading) {
-        char heading_path[48];
+        char heading_path[96];
         snprintf(heading_path, sizeof heading_path, "%s.heading", path);
         int level = heading_level(R, map, path);
         size_t start, n;
         if (text_span(R, heading, heading_path, &start, &n)) text_block(B, heading, start, n, heading_path, level);
     } else if (page_break) {
-        char pb_path[48];
+        char pb_path[96];
         snprintf(pb_path, sizeof pb_path, "%s.page_break", path);
         char *t = rd_text(R, page_break, pb_path, NULL, RD_RAW);
         if (t && is_true(t)) {
-            gw_block *b = new_block(R->doc);
+            gw_block *b = new_block(B);
             if (b) { b->kind = GW_BLOCK_PAGE_BREAK; b->src = rd_src(map); }
         } else if (t) {
             rd_report(R, rd_loc(R, page_break, pb_path), GW_MSG_PAGE_BREAK, t);
@@ -222,8 +230,8 @@ static void list_body(body_reader *B, yaml_node_t *seq)
     gw_reader *R = B->R;
     for (size_t i = 0; i < gw_yaml_len(seq); i++) {
         yaml_node_t *item = rd_item(R, seq, i);
-        char path[32];
-        snprintf(path, sizeof path, "body[%zu]", i);
+        char path[64];
+        snprintf(path, sizeof path, "%s[%zu]", B->path, i);
         if (item->type == YAML_MAPPING_NODE) { block_item(B, item, path); continue; }
         if (item->type != YAML_SCALAR_NODE) {
             rd_report(R, rd_loc(R, item, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_BODY_ITEM));
@@ -234,24 +242,29 @@ static void list_body(body_reader *B, yaml_node_t *seq)
     }
 }
 
+void gw_load_blocks(gw_reader *R, yaml_node_t *n, const char *path, gw_block **blocks, size_t *count)
+{
+    body_reader B = { R, path, blocks, count, { 0 }, 0 };
+    if (n->type == YAML_SCALAR_NODE) string_body(&B, n);
+    else if (n->type == YAML_SEQUENCE_NODE) list_body(&B, n);
+    else {
+        rd_report(R, rd_loc(R, n, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
+        return;
+    }
+    if (B.text_blocks == 0)
+        rd_report(R, rd_loc(R, n, path), GW_MSG_MISSING_EMPTY, path, gw_schema_zh(gw_schema_root, "body"));
+}
+
 void gw_load_body(gw_reader *R, yaml_node_t *root)
 {
-    body_reader B = { R, { 0 }, 0 };
     yaml_node_t *n = rd_node(R, root, "body");
     if (!n) {
         rd_report(R, rd_loc(R, root, "body"), GW_MSG_MISSING, "body", gw_schema_zh(gw_schema_root, "body"));
         return;
     }
-    if (n->type == YAML_SCALAR_NODE) {
-        /* Without `|` YAML folds the lines into one: the paragraphs are lost. */
-        if (n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE && n->end_mark.line > n->start_mark.line)
-            rd_report(R, rd_loc(R, n, "body"), GW_MSG_BODY_FOLDED);
-        string_body(&B, n);
-    } else if (n->type == YAML_SEQUENCE_NODE) list_body(&B, n);
-    else {
-        rd_report(R, rd_loc(R, n, "body"), GW_MSG_WRONG_KIND, "body", gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
-        return;
-    }
-    if (B.text_blocks == 0)
-        rd_report(R, rd_loc(R, n, "body"), GW_MSG_MISSING_EMPTY, "body", gw_schema_zh(gw_schema_root, "body"));
+    /* Without `|` YAML folds the lines into one: the paragraphs are lost. */
+    if (n->type == YAML_SCALAR_NODE && n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE &&
+        n->end_mark.line > n->start_mark.line)
+        rd_report(R, rd_loc(R, n, "body"), GW_MSG_BODY_FOLDED);
+    gw_load_blocks(R, n, "body", &R->doc->blocks, &R->doc->block_count);
 }

@@ -1,8 +1,9 @@
 /* The document model: what one 公文 says, independent of where it is set.
- * One owner, one free function.  Texts are UTF-8, trimmed, and already in
- * their printed form where the schema fixes it (dates, note parentheses,
- * full-width parentheses in heading numbering).  docs/schema.md is the
- * user's side of this file. */
+ * One owner, one free function.  Texts are UTF-8 and trimmed; the model
+ * keeps lists as lists and the place of every text, and leaves labels and
+ * punctuation (抄送：, ，, 。, （）, ：) to the template.  Dates are in their
+ * printed form (2025年6月12日), heading numbering full-width.  docs/schema.md
+ * is the user's side of this file. */
 #ifndef GW_DOCUMENT_H
 #define GW_DOCUMENT_H
 #include <stddef.h>
@@ -47,6 +48,28 @@ typedef struct gw_issuer {
     gw_src src;
 } gw_issuer;
 
+/* One key：value pair of a contact line (联系人：江天). */
+typedef struct gw_contact_pair {
+    char  *key, *value;
+    gw_src key_src, value_src;
+} gw_contact_pair;
+
+/* One printed line of contacts: its pairs in order. */
+typedef struct gw_contact_line {
+    gw_contact_pair *pairs;
+    size_t           count;
+    gw_src           src;
+} gw_contact_line;
+
+/* An attachment: its name in 附件说明, and the content printed on pages of
+ * its own (block_count 0: the attachment is only named). */
+typedef struct gw_attachment {
+    char     *name;
+    gw_src    src;
+    gw_block *blocks;
+    size_t    block_count;
+} gw_attachment;
+
 typedef struct gw_attendance {
     gw_text_list present, absent, attending;   /* 出席, 请假, 列席 */
 } gw_attendance;
@@ -59,6 +82,7 @@ typedef struct gw_document {
     char *copy_number;         /* 份号, zero-padded to 6 digits; NULL when absent */
     char *classification;      /* 密级和保密期限: 秘密★1年 */
     char *urgency;             /* 紧急程度: 特急 */
+    gw_src copy_number_src, classification_src, urgency_src;
 
     char *issuer;              /* lead issuer's full name */
     char *issuer_mark;         /* the lead mark's text when given; NULL: template default */
@@ -66,42 +90,73 @@ typedef struct gw_document {
     size_t     issuer_count;
 
     char *number;              /* 发文字号 */
+    gw_src number_src;
     char *signers;             /* 签发人, names joined with a space */
     gw_text_list signer_names;
     char *reply_category;      /* A, B or C; NULL when not a reply */
     char *reply_label;         /* NULL: the template's label */
+    gw_src reply_src;
 
     char *title;               /* the whole title */
     gw_src title_src;
     gw_text_list title_lines;  /* a manual title's lines; count 0: break automatically */
 
-    char *to;                  /* 主送机关 with its final ： */
-    gw_text_list to_names;
+    gw_text_list to_names;     /* 主送机关, without a final ： */
 
     gw_paragraph *paragraphs;  /* every text block (paragraphs and headings), plain */
     size_t        paragraph_count;
     gw_block     *blocks;      /* the body as written: paragraphs, headings, page breaks */
     size_t        block_count;
 
-    gw_text_list attachments;  /* 附件说明: names, without numbers */
-    char **contacts;           /* printed lines: 联系人：江天 */
-    size_t contact_count;
+    gw_attachment   *attachments;   /* 附件说明: names without numbers, and contents */
+    size_t           attachment_count;
+    gw_contact_line *contacts;
+    size_t           contact_count;
 
     char *signature_name;      /* the names, joined with an ideographic space */
     gw_text_list signature_names;
     char *signature_title;     /* 职务 for a signature seal (orders); NULL otherwise */
     gw_text_list seals;        /* seal image paths, resolved against dir */
+    gw_src signature_src, signature_title_src;
     char *date;                /* 2025年6月12日 */
+    gw_src date_src;
     int   year, month, day;
 
     gw_attendance attendance;  /* minutes only */
-    char *note;                /* （此件主动公开） */
-    char *cc;                  /* 抄送：A，B。 */
-    gw_text_list cc_names;
+    gw_text_list notes;        /* 附注, without their parentheses: 此件主动公开 */
+    gw_text_list cc_names;     /* 抄送, without a final 。 */
     char *print_by;            /* 印发机关 */
     char *print_date;          /* 2025年6月12日 */
+    gw_src print_by_src, print_date_src;
     int   print_year, print_month, print_day;
 } gw_document;
+
+/* What a document's template asks of it.  The document is validated
+ * against its template: the caller (the engine) loads the template the
+ * document names and says what it needs. */
+typedef enum gw_format_kind {
+    GW_FORMAT_FILE, GW_FORMAT_LETTER, GW_FORMAT_ORDER, GW_FORMAT_MINUTES   /* as gw_template_kind */
+} gw_format_kind;
+
+typedef struct gw_format {
+    gw_format_kind      kind;
+    const char *const  *requires;      /* schema field names the document must have */
+    size_t              requires_count;
+} gw_format;
+
+/* Loads the template `name` (a built-in name, or a path relative to
+ * base_dir) and fills *format; 0 when it cannot (it has reported why). */
+typedef int (*gw_format_lookup)(void *user, const char *name, const char *base_dir, gw_format *format);
+
+/* Reads and validates a document against the format its template gives
+ * (lookup NULL: the built-in formats' defaults, from the template's name).
+ * Sets *errors; the model is returned even with errors (NULL only when the
+ * file is not readable YAML). */
+gw_document *gw_document_read_for(const char *path, gw_format_lookup lookup, void *user, gw_diagnostics *diags,
+                                  size_t *errors);
+gw_document *gw_document_read_memory_for(const char *name, const char *dir, const char *data, size_t len,
+                                         gw_format_lookup lookup, void *user, gw_diagnostics *diags,
+                                         size_t *errors);
 
 /* Loads a document file.  Problems go to diags; NULL when the document has
  * errors (nothing is rendered from a document with errors). */

@@ -13,11 +13,7 @@ void rd_report(gw_reader *R, gw_loc loc, gw_msg id, ...)
     const gw_message *m = gw_message_get(id);
     R->problems++;
     if (m->severity == GW_ERROR) R->errors++;
-    if (R->problems > GW_MAX_PROBLEMS) {
-        if (m->severity == GW_ERROR) R->suppressed_errors++;
-        return;
-    }
-    va_list ap;
+    va_list ap;                 /* past GW_DIAG_MAX_PER_FILE the list only counts it */
     va_start(ap, id);
     gw_diag_vadd(R->diags, m->severity, m->code, loc,
                  gw_diagnostics_language(R->diags) == GW_LANG_ZH ? m->zh : m->en, ap);

@@ -9,22 +9,21 @@
 #include "util/messages.h"
 #include "yaml/ynode.h"
 
-/* A flood of problems (a records system gone wrong) is cut after this many
- * per document; the count says so. */
-#define GW_MAX_PROBLEMS 200
-
 typedef struct gw_reader {
     gw_yaml        *y;
     gw_document    *doc;
     gw_diagnostics *diags;
-    size_t          problems, errors, suppressed_errors;
+    gw_format_lookup lookup;     /* the template's format; NULL: defaults by name */
+    void           *lookup_user;
+    gw_format       format;
+    size_t          problems, errors;   /* all of them, listed or cut (util/diag.h) */
     /* where rd_position last was in a literal block (keeps long bodies linear) */
     const yaml_node_t *cache_node;
     size_t          cache_offset, cache_line_start;
     unsigned        cache_lines;
 } gw_reader;
 
-/* Reports message id at loc (counted against GW_MAX_PROBLEMS). */
+/* Reports message id at loc (counted; the list cuts a flood, util/diag.h). */
 void   rd_report(gw_reader *R, gw_loc loc, gw_msg id, ...);
 /* A date that is not one: E0110, with the date rewritten when it can be (validate-date.c). */
 void   rd_report_date(gw_reader *R, gw_loc loc, const char *date);
@@ -88,6 +87,12 @@ char *gw_text_list_join(const gw_text_list *list, const char *sep);
 
 /* The loaders for the parts of the document (one file each). */
 void gw_load_body(gw_reader *R, yaml_node_t *root);
+/* A body-like node (a literal block or a list, as `body`) into blocks;
+ * path names it in diagnostics (an attachment's "attachments[0].body"). */
+void gw_load_blocks(gw_reader *R, yaml_node_t *node, const char *path, gw_block **blocks, size_t *count);
 void gw_load_signature(gw_reader *R, yaml_node_t *root);
 void gw_check_seal(gw_reader *R, const char *file, yaml_node_t *node, const char *path);
+
+/* Whether the document's template requires field `name`. */
+int rd_requires(const gw_reader *R, const char *name);
 #endif

@@ -65,6 +65,12 @@ const gw_field gw_schema_block[] = {
     { NULL, NULL }
 };
 
+const gw_field gw_schema_attachment[] = {
+    { "name", "附件名称" },
+    { "body", "附件内容" },
+    { NULL, NULL }
+};
+
 const gw_schema_section gw_schema_sections[] = {
     { "", gw_schema_root },
     { "issuer", gw_schema_issuer },
@@ -73,6 +79,7 @@ const gw_schema_section gw_schema_sections[] = {
     { "attendance", gw_schema_attendance },
     { "print", gw_schema_print },
     { "body[]", gw_schema_block },
+    { "attachments[]", gw_schema_attachment },
     { NULL, NULL }
 };
 

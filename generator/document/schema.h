@@ -19,6 +19,7 @@ extern const gw_field gw_schema_signature[];
 extern const gw_field gw_schema_attendance[];
 extern const gw_field gw_schema_print[];
 extern const gw_field gw_schema_block[];
+extern const gw_field gw_schema_attachment[];
 
 typedef struct gw_schema_section {
     const char     *path;      /* "" for the document itself, "signature", ... */

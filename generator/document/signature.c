@@ -115,7 +115,8 @@ void gw_load_signature(gw_reader *R, yaml_node_t *root)
     gw_document *d = R->doc;
     yaml_node_t *sig = rd_node(R, root, "signature");
     if (!sig) {
-        rd_report(R, rd_loc(R, root, "signature"), GW_MSG_MISSING, "signature", gw_schema_zh(gw_schema_root, "signature"));
+        if (rd_requires(R, "signature"))
+            rd_report(R, rd_loc(R, root, "signature"), GW_MSG_MISSING, "signature", gw_schema_zh(gw_schema_root, "signature"));
         return;
     }
     if (sig->type != YAML_MAPPING_NODE) {
@@ -123,6 +124,9 @@ void gw_load_signature(gw_reader *R, yaml_node_t *root)
         return;
     }
     rd_check_keys(R, sig, gw_schema_signature, "signature");
+    d->signature_src = rd_src(sig);
+    d->date_src = rd_src(rd_node(R, sig, "date"));
+    d->signature_title_src = rd_src(rd_node(R, sig, "title"));
     rd_text_list(R, rd_node(R, sig, "name"), "signature.name", 0, &d->signature_names);
     if (d->signature_names.count == 0)           /* default: the issuers' full names */
         for (size_t i = 0; i < d->issuer_count; i++)

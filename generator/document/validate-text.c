@@ -2,6 +2,8 @@
  * unfilled placeholders from `gongwen new`, no stray spaces between Chinese
  * and digits (a leftover of text copied out of PDFs). */
 #include "document/reader.h"
+#include "text/chars.h"
+#include "text/lines.h"
 #include "util/utf8.h"
 #include <string.h>
 
@@ -14,13 +16,27 @@ static int is_chinese(uint32_t c)
 
 static int is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 
-static int is_control(uint32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F); }
+/* Line and paragraph separators end lines for libyaml only: refused. */
+static int is_control(uint32_t c)
+{
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029;
+}
 
-/* Returns 0 after reporting the first control character of the text. */
+/* The bidirectional controls ynode.c refuses as bytes. */
+static int is_bidi(uint32_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+           c == 0x061C;
+}
+
+/* Returns 0 after reporting the first control character of the text.  The
+ * text is the value as decoded, so "\u202E" or "\x01" written as a YAML
+ * escape is refused like the raw character. */
 static int check_controls(gw_reader *R, const yaml_node_t *node, size_t start, size_t len, const char *path,
                           int flags)
 {
     const char *v = (const char *)node->data.scalar.value;
+    size_t joined = 0;
     for (size_t i = start; i < start + len;) {
         size_t at = i;
         uint32_t c = gw_utf8_next(v, start + len, &i);
@@ -31,6 +47,15 @@ static int check_controls(gw_reader *R, const yaml_node_t *node, size_t start, s
         }
         if (is_control(c)) {
             rd_report(R, rd_loc_at(R, node, at, path), GW_MSG_CONTROL_CHAR, (unsigned)c, gw_control_name(c));
+            return 0;
+        }
+        if (is_bidi(c)) {
+            rd_report(R, rd_loc_at(R, node, at, path), GW_MSG_BIDI_CONTROL, (unsigned)c);
+            return 0;
+        }
+        joined = gw_char_joins_previous(c) ? joined + 1 : 0;
+        if (joined > GW_MAX_JOINED) {
+            rd_report(R, rd_loc_at(R, node, at, path), GW_MSG_TOO_MANY_JOINED, GW_MAX_JOINED, (unsigned)c);
             return 0;
         }
     }
@@ -83,6 +108,10 @@ static void check_stray_spaces(gw_reader *R, const yaml_node_t *node, size_t sta
 
 int rd_check_text(gw_reader *R, const yaml_node_t *node, size_t start, size_t len, const char *path, int flags)
 {
+    if (len > GW_MAX_TEXT_BYTES) {                 /* what the text engine would refuse */
+        rd_report(R, rd_loc_at(R, node, start, path), GW_MSG_TEXT_TOO_LONG, len, GW_MAX_TEXT_BYTES);
+        return 0;
+    }
     int ok = check_controls(R, node, start, len, path, flags);
     ok = check_placeholders(R, node, start, len, path) && ok;
     if (!(flags & RD_RAW)) check_stray_spaces(R, node, start, len, path);

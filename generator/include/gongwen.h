@@ -91,10 +91,36 @@ gw_status gw_render_buffer(gw_engine *engine, const char *name, const char *yaml
                            const gw_render_options *options, gw_diagnostics *diags,
                            unsigned char **pdf_out, size_t *pdf_len_out);
 
+/* A document rendered by gw_render_document. */
+typedef struct gw_rendered {
+    unsigned char *pdf;      /* malloc'ed; the caller frees it */
+    size_t         len;
+    size_t         pages;
+} gw_rendered;
+
+/* gw_render_to_memory, telling the page count as well.  On any other status
+ * than GW_OK, out->pdf is NULL.  One engine may render documents from any
+ * number of threads at the same time. */
+gw_status gw_render_document(gw_engine *engine, const char *input_path, const gw_render_options *options,
+                             gw_diagnostics *diags, gw_rendered *out);
+
 /* Renders input_path to output_path atomically: the file appears whole or
  * not at all, and an existing file is only replaced on success. */
 gw_status gw_render_file(gw_engine *engine, const char *input_path, const char *output_path,
                          const gw_render_options *options, gw_diagnostics *diags);
+
+/* Checks a document as rendering would, without writing anything: its
+ * fields against its template, and its layout (a font for every character,
+ * every item inside the page, the page limit), so a document that passes
+ * renders.  With GW_CHECK_LAYOUT the laid-out pages are also verified
+ * against the template (margins, grid, positions, line breaking, the 版记's
+ * page) and font substitutions are reported.  GW_OK when it has no errors;
+ * the problems are in diags. */
+enum { GW_CHECK_LAYOUT = 1 };
+gw_status gw_check_file(gw_engine *engine, const char *input_path, int flags, gw_diagnostics *diags);
+/* The same for a document in memory (standard input): name stands for the file. */
+gw_status gw_check_buffer(gw_engine *engine, const char *name, const char *yaml, size_t len, int flags,
+                          gw_diagnostics *diags);
 
 /* Lays the document out without writing a PDF and returns the display list
  * as JSON (malloc'ed, NUL-terminated): pages, glyph runs, rules and line

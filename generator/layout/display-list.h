@@ -5,28 +5,9 @@
 #define GW_LAYOUT_DISPLAY_LIST_H
 #include <stddef.h>
 #include <stdint.h>
-#include "fonts/face.h"
-#include "template/template.h"
+#include "text/glyph-run.h"
+#include "util/color.h"
 #include "util/buf.h"
-
-typedef struct gw_glyph {
-    uint32_t gid;
-    double   x;              /* pen position relative to the run's origin, points */
-    uint32_t text_start;     /* the cluster's text in the run's text; */
-    uint32_t text_len;       /* 0 for later glyphs of a cluster */
-} gw_glyph;
-
-/* Glyphs of one face at one size on one baseline. */
-typedef struct gw_glyph_run {
-    gw_face  *face;          /* referenced */
-    double    size;          /* points */
-    double    hscale;        /* horizontal scale, 1 = none (a shrunk issuer mark) */
-    gw_color  color;
-    double    x, y;          /* origin: left end of the baseline */
-    gw_glyph *glyphs;
-    size_t    glyph_count;
-    char     *text;          /* UTF-8 the glyphs came from, for text extraction */
-} gw_glyph_run;
 
 typedef struct gw_rule_item {
     double   x1, y1, x2, y2; /* centre line */
@@ -80,6 +61,11 @@ typedef struct gw_image {
     unsigned pixel_width, pixel_height;
 } gw_image;
 
+/* The most pixels a backend decodes for an image: the seal limit the
+ * document validator applies (GW_SEAL_MAX_PIXELS, E0137), checked again
+ * where the pixels are decoded, since the file may have changed since. */
+#define GW_IMAGE_MAX_PIXELS 25000000
+
 /* A bookmark: a heading's text, its level (1 = top) and where it is. */
 typedef struct gw_outline_entry {
     char  *title;
@@ -122,6 +108,8 @@ gw_status gw_display_list_run(const gw_display_list *dl, gw_device *dev);
 gw_display_list *gw_display_list_create(void);
 void             gw_display_list_destroy(gw_display_list *dl);
 
+/* Appends an empty page, numbered by its place in the list (number = 1,
+ * 2, ...) and showing its number, until the layout says otherwise. */
 gw_page *gw_display_list_add_page(gw_display_list *dl, double width, double height);
 /* Appends a glyph run; the page takes the run's arrays and a face reference.
  * Returns 0 when out of memory (the run's arrays are freed then). */
@@ -143,7 +131,10 @@ int gw_display_list_add_outline(gw_display_list *dl, const char *title, int leve
  * `to`, shifted down by dy points (up when negative). */
 int gw_page_move_items(gw_page *from, size_t first, gw_page *to, double dy);
 
-/* The display list as JSON: pages, glyph runs (font, size, origin, glyph
- * ids and positions, text), rules and line boxes; points, origin top-left. */
-void gw_display_list_json(const gw_display_list *dl, gw_buf *out);
+/* The display list as JSON (the JSON device, json-device.c): images, pages
+ * with their numbers, glyph runs (font, size, origin, glyph ids and
+ * positions, text), rules, line boxes, images and the outline; points,
+ * origin top-left.  docs/layout-json.md describes the format.  Anything but
+ * GW_OK (out of memory, a broken list) leaves out incomplete. */
+gw_status gw_display_list_json(const gw_display_list *dl, gw_buf *out);
 #endif

@@ -11,8 +11,11 @@ typedef struct gw_pdf_info {
 } gw_pdf_info;
 
 /* Writes the display list as PDF into a malloc'ed buffer.  Fonts are
- * embedded as hb-subset subsets of exactly the glyphs drawn.  The output is
- * a pure function of the display list and info. */
+ * embedded as hb-subset subsets of exactly the glyphs drawn; each image
+ * once, with its alpha as a soft mask; the outline as bookmarks; the pages'
+ * numbers as page labels.  The output is a pure function of the display
+ * list, info and the image files.  A seal that cannot be decoded is
+ * GW_ERR_INPUT with E0823/E0824; nothing is written then. */
 gw_status gw_pdf_write(const gw_display_list *dl, const gw_pdf_info *info, gw_diagnostics *diags,
                        unsigned char **out, size_t *out_len);
 #endif

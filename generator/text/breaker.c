@@ -3,6 +3,7 @@
 #include "text/itemize.h"
 #include "text/lines.h"
 #include "util/grow.h"
+#include "util/messages.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,11 +44,29 @@ static int can_break_before(const gw_itemized *it, size_t k)
     return !(a->cls & GW_CH_NO_END);
 }
 
+/* The first atom past s that does not fit in avail: natural(s, j + 1) kept
+ * as a running sum, so fitting a line costs its length (recomputing it from
+ * the line's start at every step made a line of spaces quadratic). */
+static size_t first_overflow(const gw_itemized *it, size_t s, double avail)
+{
+    size_t n = it->atom_count, j = s + 1;
+    double sum = it->atoms[s].width;                  /* widths of atoms [s, j) */
+    double nat = natural(it, s, j);
+    while (j < n) {
+        const gw_atom *a = &it->atoms[j];
+        sum += a->width;
+        double next = a->cls & GW_CH_SPACE ? nat : sum - it->atoms[s].margin_left - a->margin_right;
+        if (next > avail + EPSILON) break;
+        nat = next;
+        j++;
+    }
+    return j;
+}
+
 /* The end of the line that starts at atom s, with avail points of room. */
 static size_t find_break(const gw_itemized *it, size_t s, double avail)
 {
-    size_t n = it->atom_count, j = s + 1;
-    while (j < n && natural(it, s, j + 1) <= avail + EPSILON) j++;
+    size_t n = it->atom_count, j = first_overflow(it, s, avail);
     if (j == n || can_break_before(it, j)) return j;
     /* Push in first: the next marks come onto this line if compressing
      * punctuation makes room for them. */
@@ -87,13 +106,14 @@ static int append_run(gw_line *line, gw_glyph_run *run)
     return 1;
 }
 
-/* Glyph pen positions inside an atom, from its first glyph. */
-static double glyph_offset(const gw_segment *sg, const gw_atom *a, size_t i)
+/* The pen position of an atom's glyph k + 1 from its first glyph, given
+ * glyph k's (pen): a pair's second glyph goes one cell on, others by their
+ * advances.  Walking the glyphs in order keeps an atom of many glyphs (a
+ * letter with thousands of combining marks) linear. */
+static double next_pen(const gw_segment *sg, const gw_atom *a, size_t k, double pen)
 {
-    if (a->pair) return i == 0 ? 0 : sg->style->pitch;
-    double x = 0, scale = sg->style->size / sg->face->upem;
-    for (size_t g = a->glyph_start; g < a->glyph_start + i; g++) x += sg->glyphs[g].x_advance * scale;
-    return x;
+    if (a->pair) return sg->style->pitch;
+    return pen + sg->glyphs[a->glyph_start + k].x_advance * (sg->style->size / gw_face_upem(sg->face));
 }
 
 /* Atoms [s, e) of one segment, starting at pen positions xs[], as one run. */
@@ -113,14 +133,15 @@ static int emit_run(breaker *b, size_t s, size_t e, const double *xs, gw_line *l
     if (!run.glyphs || !run.text) { free(run.glyphs); free(run.text); return 0; }
     memcpy(run.text, b->text + t0, t1 - t0);
     run.text[t1 - t0] = '\0';
-    double scale = run.size / sg->face->upem;
+    double scale = run.size / gw_face_upem(sg->face);
     for (size_t i = s; i < e; i++) {
         const gw_atom *a = &b->it.atoms[i];
-        for (size_t k = 0; k < a->glyph_count; k++) {
+        double pen = 0;
+        for (size_t k = 0; k < a->glyph_count; pen = next_pen(sg, a, k, pen), k++) {
             size_t g = a->glyph_start + k;
             gw_glyph *out = &run.glyphs[run.glyph_count++];
             out->gid = sg->glyphs[g].gid;
-            out->x = xs[i - s] - run.x + a->glyph_dx + glyph_offset(sg, a, k) + sg->glyphs[g].x_offset * scale;
+            out->x = xs[i - s] - run.x + a->glyph_dx + pen + sg->glyphs[g].x_offset * scale;
             if (g > 0 && sg->glyphs[g - 1].cluster == sg->glyphs[g].cluster) continue;
             size_t c1 = gw_cluster_end(sg, g);
             out->text_start = (uint32_t)(sg->glyphs[g].cluster - t0);
@@ -159,9 +180,11 @@ static int set_line(breaker *b, size_t s, size_t e, double start, double avail, 
     }
     line->width = (visible > s ? xs[visible - 1 - s] + it->atoms[visible - 1].width - it->atoms[visible - 1].margin_right : start) - start;
     int ok = 1;
-    for (size_t i = s; ok && i < e;) {        /* one run per segment */
+    /* Spaces at the line's end are not drawn: however many there are, a
+     * line holds what fits on it. */
+    for (size_t i = s; ok && i < visible;) {        /* one run per segment */
         size_t j = i + 1;
-        while (j < e && it->atoms[j].seg == it->atoms[i].seg) j++;
+        while (j < visible && it->atoms[j].seg == it->atoms[i].seg) j++;
         ok = emit_run(b, i, j, xs + (i - s), line);
         i = j;
     }
@@ -186,6 +209,10 @@ gw_status gw_set_text(const char *text, size_t len, const gw_span *spans, size_t
                       const gw_measure *m, gw_loc loc, gw_diagnostics *diags, gw_lines *out)
 {
     memset(out, 0, sizeof *out);
+    if (len > GW_MAX_TEXT_BYTES) {
+        gw_report(diags, loc, GW_MSG_TEXT_TOO_LONG, len, GW_MAX_TEXT_BYTES);
+        return GW_ERR_INPUT;
+    }
     breaker b = { .m = m, .text = text, .out = out };
     gw_status st = gw_itemize(text, len, spans, span_count, m->width - m->first_indent, loc,
                               diags, &b.it);

@@ -1,4 +1,5 @@
 #include "text/chars.h"
+#include <hb.h>
 
 /* Sorted tables would be faster for large sets; these are short and the
  * common case (a Han character) is answered by the range test first. */
@@ -45,4 +46,13 @@ unsigned gw_char_class(uint32_t cp)
     if (cp == 0x2014 || cp == 0x2026 || cp == 0x2E3A) c |= GW_CH_PAIRED;
     if (cp == 0xFF0F) c &= ~GW_CH_OPENING;           /* ／ neither opens nor closes */
     return c;
+}
+
+int gw_char_joins_previous(uint32_t cp)
+{
+    hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+    return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||                  /* ZWSP, ZWJ, BOM, ... */
+           (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
 }

@@ -16,4 +16,13 @@ enum {
 
 /* The classes of a code point (a bit set of GW_CH_*). */
 unsigned gw_char_class(uint32_t cp);
+
+/* Characters that belong to the one before them: combining marks, variation
+ * selectors and zero-width format characters. */
+int gw_char_joins_previous(uint32_t cp);
+
+/* At most this many such characters follow one character (Unicode's
+ * stream-safe text format, UAX #15, allows 30): a longer run is refused,
+ * as HarfBuzz's cost grows with the square of it. */
+#define GW_MAX_JOINED 30
 #endif

@@ -15,8 +15,8 @@ typedef struct itemizer {
     gw_diagnostics    *diags;
     gw_itemized       *out;
     gw_status          status;
-    uint32_t           reported[16];     /* fallback characters already warned about */
-    size_t             reported_count;
+    int                spans_ordered;    /* sorted and disjoint: looked up with a cursor */
+    size_t             span_at;          /* the cursor: no span before it ends after the last byte asked */
     size_t             place_at, place_chars;   /* last byte placed, code points before it */
 } itemizer;
 
@@ -36,10 +36,26 @@ static gw_loc place(itemizer *z, size_t at)
     return loc;
 }
 
-static const gw_text_style *style_at(const itemizer *z, size_t pos)
+static int spans_ordered(const gw_span *spans, size_t n)
 {
-    for (size_t i = 0; i < z->span_count; i++)
-        if (pos >= z->spans[i].start && pos < z->spans[i].end) return z->spans[i].style;
+    for (size_t i = 1; i < n; i++)
+        if (spans[i].start < spans[i - 1].end) return 0;
+    return 1;
+}
+
+/* The style of byte pos.  Bytes are asked for in order, so with ordered
+ * spans (what the layout gives) the cursor makes a paragraph's look-ups
+ * cost one pass over its spans, not characters times spans. */
+static const gw_text_style *style_at(itemizer *z, size_t pos)
+{
+    if (!z->spans_ordered) {
+        for (size_t i = 0; i < z->span_count; i++)
+            if (pos >= z->spans[i].start && pos < z->spans[i].end) return z->spans[i].style;
+        return z->spans[0].style;
+    }
+    if (z->span_at > 0 && z->span_at <= z->span_count && pos < z->spans[z->span_at - 1].end) z->span_at = 0;
+    while (z->span_at < z->span_count && z->spans[z->span_at].end <= pos) z->span_at++;
+    if (z->span_at < z->span_count && z->spans[z->span_at].start <= pos) return z->spans[z->span_at].style;
     return z->spans[0].style;
 }
 
@@ -48,18 +64,6 @@ static const gw_text_style *style_at(const itemizer *z, size_t pos)
 static const gw_role *role_for(const gw_text_style *st, int latin)
 {
     return latin && st->latin && st->latin->chain_len ? st->latin : st->role;
-}
-
-/* Characters that belong to the one before them: combining marks, variation
- * selectors and zero-width format characters.  They stay in its segment, so
- * HarfBuzz clusters them with it and no font is looked up for them alone. */
-static int joins_previous(uint32_t cp)
-{
-    hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
-    return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
-           gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
-           gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||                  /* ZWSP, ZWJ, BOM, ... */
-           (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
 }
 
 /* Latin characters fall back to the style's CJK role before giving up. */
@@ -79,11 +83,9 @@ static void report_fallback(itemizer *z, const gw_text_style *st, int latin, gw_
 {
     const gw_role *role = role_for(st, latin);
     if (role->chain_len == 0 || role->chain[0] == face) return;
-    for (size_t i = 0; i < z->reported_count; i++)
-        if (z->reported[i] == cp) return;                 /* once per paragraph */
-    if (z->reported_count < sizeof z->reported / sizeof *z->reported) z->reported[z->reported_count++] = cp;
-    gw_report(z->diags, place(z, at), GW_MSG_FONT_FALLBACK, cp, (int)n, z->text + at, role->chain[0]->family,
-              role->name, face->family);
+    /* once per document and character, with the number of times */
+    gw_report_once(z->diags, place(z, at), cp, GW_MSG_FONT_FALLBACK, cp, (int)n, z->text + at,
+                   gw_face_family(role->chain[0]), role->name, gw_face_family(face));
 }
 
 static int push_segment(itemizer *z, const gw_text_style *st, gw_face *face, int latin, size_t at, size_t n)
@@ -99,9 +101,30 @@ static int push_segment(itemizer *z, const gw_text_style *st, gw_face *face, int
     return 1;
 }
 
+/* A character that joins the one before it stays in its segment, so
+ * HarfBuzz clusters them and no font is looked up for it alone.  Past
+ * GW_MAX_JOINED in a row the rest of the run is refused (said once per
+ * document, with the number of such runs). */
+static int joined(itemizer *z, uint32_t cp, size_t at, size_t n, size_t *run)
+{
+    if (!gw_char_joins_previous(cp)) { *run = 0; return 0; }
+    if (*run >= GW_MAX_JOINED) {
+        if ((*run)++ == GW_MAX_JOINED) {
+            gw_report_once(z->diags, place(z, at), 0, GW_MSG_TOO_MANY_JOINED, GW_MAX_JOINED, cp);
+            fail(z, GW_ERR_INPUT);
+        }
+        return 1;
+    }
+    gw_segment *last = z->out->seg_count ? &z->out->segs[z->out->seg_count - 1] : NULL;
+    if (!last || last->start + last->len != at) { *run = 0; return 0; }
+    (*run)++;
+    last->len += n;
+    return 1;
+}
+
 static void segment_text(itemizer *z)
 {
-    size_t i = 0;
+    size_t i = 0, run = 0;
     while (i < z->len) {
         size_t at = i;
         uint32_t cp = gw_utf8_next(z->text, z->len, &i);
@@ -111,15 +134,11 @@ static void segment_text(itemizer *z)
             continue;
         }
         const gw_text_style *st = style_at(z, at);
-        gw_segment *last = z->out->seg_count ? &z->out->segs[z->out->seg_count - 1] : NULL;
-        if (last && last->start + last->len == at && joins_previous(cp)) {
-            last->len += i - at;
-            continue;
-        }
+        if (joined(z, cp, at, i - at, &run)) continue;
         int latin = (gw_char_class(cp) & (GW_CH_LATIN | GW_CH_SPACE)) != 0;
         gw_face *face = face_for(st, cp, latin);
         if (!face) {
-            gw_report(z->diags, place(z, at), GW_MSG_NO_FONT_FOR_CHAR, cp, (int)(i - at), z->text + at);
+            gw_report_once(z->diags, place(z, at), cp, GW_MSG_NO_FONT_FOR_CHAR, cp, (int)(i - at), z->text + at);
             fail(z, GW_ERR_INPUT);           /* the document's text, not the machine */
             continue;
         }
@@ -167,7 +186,7 @@ static gw_atom *glyph_atom(itemizer *z, uint32_t seg_index, size_t g, size_t e)
 static int latin_atoms(itemizer *z, uint32_t seg_index)
 {
     gw_segment *s = &z->out->segs[seg_index];
-    double scale = s->style->size / s->face->upem;
+    double scale = s->style->size / gw_face_upem(s->face);
     for (size_t g = 0; g < s->glyph_count;) {
         unsigned cls = gw_char_class(char_at(z, s->glyphs[g].cluster));
         int space = (cls & GW_CH_SPACE) != 0;
@@ -194,7 +213,7 @@ static int latin_atoms(itemizer *z, uint32_t seg_index)
  * free of ink on each side, which push-in may take (at most half a cell). */
 static void place_in_cell(gw_atom *a, const gw_segment *s, size_t g)
 {
-    double scale = s->style->size / s->face->upem, pitch = s->style->pitch;
+    double scale = s->style->size / gw_face_upem(s->face), pitch = s->style->pitch;
     double adv = 0;
     for (size_t i = g; i < g + a->glyph_count; i++) adv += s->glyphs[i].x_advance * scale;
     a->width = pitch;
@@ -204,7 +223,7 @@ static void place_in_cell(gw_atom *a, const gw_segment *s, size_t g)
     else a->glyph_dx = (pitch - adv) / 2;
     if (!(a->cls & (GW_CH_OPENING | GW_CH_CLOSING))) return;
     hb_glyph_extents_t ext;
-    if (a->glyph_count != 1 || !hb_font_get_glyph_extents(s->face->hb_font, s->glyphs[g].gid, &ext)) return;
+    if (a->glyph_count != 1 || !hb_font_get_glyph_extents(gw_face_hb_font(s->face), s->glyphs[g].gid, &ext)) return;
     double ink_l = a->glyph_dx + ext.x_bearing * scale, ink_r = ink_l + ext.width * scale;
     double half = pitch / 2, slack = pitch * 0.02;      /* ink may touch the middle */
     if (ink_l >= half - slack) a->shrink_left = half;
@@ -273,44 +292,73 @@ static int is_han_like(const gw_atom *a)
     return !(a->cls & (GW_CH_LATIN | GW_CH_SPACE | GW_CH_OPENING | GW_CH_CLOSING | GW_CH_NO_START | GW_CH_NO_END));
 }
 
+/* Where a Latin word wider than the measure is cut: after the glyphs
+ * that fit, or after a / . - _ among them when one is past the middle; 0
+ * when not even one glyph fits (the word stays whole). */
+static size_t cut_point(const itemizer *z, const gw_atom *a, double measure)
+{
+    const gw_segment *s = &z->out->segs[a->seg];
+    double scale = s->style->size / gw_face_upem(s->face), w = 0;
+    size_t cut = 0, soft = 0;
+    for (size_t k = 0; k < a->glyph_count; k++) {
+        w += s->glyphs[a->glyph_start + k].x_advance * scale;
+        if (w > measure) break;
+        cut = k + 1;
+        if (strchr("/.-_", z->text[s->glyphs[a->glyph_start + k].cluster])) soft = k + 1;
+    }
+    if (soft > cut / 2) cut = soft;
+    return cut < a->glyph_count ? cut : 0;
+}
+
+/* Cuts the first `cut` glyphs off *a as a piece of their own. */
+static gw_atom cut_piece(itemizer *z, gw_atom *a, size_t cut)
+{
+    const gw_segment *s = &z->out->segs[a->seg];
+    double scale = s->style->size / gw_face_upem(s->face), first = 0;
+    for (size_t k = 0; k < cut; k++) first += s->glyphs[a->glyph_start + k].x_advance * scale;
+    gw_atom piece = *a;
+    piece.glyph_count = (uint32_t)cut;
+    piece.text_end = s->glyphs[a->glyph_start + cut].cluster;
+    piece.width = first;
+    a->glyph_start += (uint32_t)cut;
+    a->glyph_count -= (uint32_t)cut;
+    a->text_start = piece.text_end;
+    a->width -= first;
+    a->no_break_before = 0;
+    return piece;
+}
+
+static int keep_atom(gw_atom **atoms, size_t *count, const gw_atom *a)
+{
+    if (!gw_grow(atoms, *count, sizeof **atoms)) return 0;
+    (*atoms)[(*count)++] = *a;
+    return 1;
+}
+
 /* A Latin word wider than the measure (a web address) cannot stay whole:
- * it is cut into pieces that fit, after a / . - _ where one is near. */
+ * it is cut into pieces that fit.  The atoms are copied once into a new
+ * array, so a long word costs its length, not its length times the
+ * paragraph's. */
 static int split_wide_words(itemizer *z, double measure)
 {
     gw_itemized *o = z->out;
+    gw_atom *atoms = NULL;
+    size_t count = 0;
     for (size_t i = 0; i < o->atom_count; i++) {
-        gw_atom *a = &o->atoms[i];
-        if (!(a->cls & GW_CH_LATIN) || a->width <= measure || a->glyph_count < 2) continue;
-        const gw_segment *s = &o->segs[a->seg];
-        double scale = s->style->size / s->face->upem, w = 0;
-        size_t cut = 0, soft = 0;
-        for (size_t k = 0; k < a->glyph_count; k++) {
-            w += s->glyphs[a->glyph_start + k].x_advance * scale;
-            if (w > measure) break;
-            cut = k + 1;
-            if (strchr("/.-_", z->text[s->glyphs[a->glyph_start + k].cluster])) soft = k + 1;
+        gw_atom a = o->atoms[i];
+        size_t cut;
+        while ((a.cls & GW_CH_LATIN) && a.width > measure && a.glyph_count >= 2 &&
+               (cut = cut_point(z, &a, measure)) > 0) {
+            gw_atom piece = cut_piece(z, &a, cut);
+            if (!keep_atom(&atoms, &count, &piece)) { free(atoms); return 0; }
+            gw_report(z->diags, place(z, piece.text_start), GW_MSG_LATIN_TOO_WIDE,
+                      (int)(piece.text_end - piece.text_start), z->text + piece.text_start);
         }
-        if (soft > cut / 2) cut = soft;
-        if (cut == 0 || cut >= a->glyph_count) continue;
-        gw_atom *more = new_atom(z);          /* may move the array */
-        if (!more) return 0;
-        a = &o->atoms[i];
-        memmove(&o->atoms[i + 2], &o->atoms[i + 1], (o->atom_count - i - 2) * sizeof *a);
-        gw_atom rest = *a;
-        double first = 0;
-        for (size_t k = 0; k < cut; k++) first += s->glyphs[a->glyph_start + k].x_advance * scale;
-        a->glyph_count = (uint32_t)cut;
-        a->text_end = s->glyphs[a->glyph_start + cut].cluster;
-        a->width = first;
-        rest.glyph_start += (uint32_t)cut;
-        rest.glyph_count -= (uint32_t)cut;
-        rest.text_start = a->text_end;
-        rest.width -= first;
-        rest.no_break_before = 0;
-        o->atoms[i + 1] = rest;
-        gw_report(z->diags, place(z, a->text_start), GW_MSG_LATIN_TOO_WIDE, (int)(a->text_end - a->text_start),
-                  z->text + a->text_start);
+        if (!keep_atom(&atoms, &count, &a)) { free(atoms); return 0; }
     }
+    free(o->atoms);
+    o->atoms = atoms;
+    o->atom_count = count;
     return 1;
 }
 
@@ -350,8 +398,9 @@ gw_status gw_itemize(const char *text, size_t len, const gw_span *spans, size_t 
                      double measure, gw_loc loc, gw_diagnostics *diags, gw_itemized *out)
 {
     memset(out, 0, sizeof *out);
-    itemizer z = { text, len, spans, span_count, loc, diags, out, GW_OK, { 0 }, 0, 0, 0 };
+    itemizer z = { text, len, spans, span_count, loc, diags, out, GW_OK, 0, 0, 0, 0 };
     if (!span_count) return GW_ERR_INTERNAL;
+    z.spans_ordered = spans_ordered(spans, span_count);
     segment_text(&z);
     for (size_t s = 0; z.status != GW_ERR_NOMEM && s < out->seg_count; s++) {
         gw_segment *sg = &out->segs[s];

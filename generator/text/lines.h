@@ -13,7 +13,7 @@
 #ifndef GW_TEXT_LINES_H
 #define GW_TEXT_LINES_H
 #include "fonts/fontset.h"
-#include "layout/display-list.h"
+#include "text/glyph-run.h"
 #include "util/diag.h"
 
 typedef struct gw_text_style {
@@ -50,6 +50,10 @@ typedef struct gw_lines {
     gw_line *lines;
     size_t   count;
 } gw_lines;
+
+/* The longest text set at once, in bytes (E0017): a paragraph's cost in
+ * memory is about 150 bytes a character while it is set. */
+#define GW_MAX_TEXT_BYTES (1024 * 1024)
 
 /* Sets text (UTF-8) into lines.  Spans give the style of each byte range;
  * bytes outside every span take the first span's style.  A character no

@@ -3,6 +3,11 @@
 #define GW_UTIL_DIAG_H
 #include "gongwen.h"
 #include <stdarg.h>
+#include <stdint.h>
+
+/* Problems listed per file (every command): past it they are dropped and
+ * one E0013 says so, an error when an error was dropped. */
+#define GW_DIAG_MAX_PER_FILE 200
 
 /* Where a diagnostic points: a file, a 1-based line and column, a field path.
  * verbatim: the text the place is given for is the source from line:column
@@ -20,6 +25,10 @@ void gw_diag_add(gw_diagnostics *diags, gw_severity sev, const char *code, gw_lo
                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void gw_diag_vadd(gw_diagnostics *diags, gw_severity sev, const char *code, gw_loc loc,
                   const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+/* A problem said once per file and key (a character): a repeat is only
+ * counted, and the message then ends with the number of occurrences. */
+void gw_diag_vadd_once(gw_diagnostics *diags, gw_severity sev, const char *code, gw_loc loc, uint32_t key,
+                       const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 #define gw_error(d, code, loc, ...)   gw_diag_add((d), GW_ERROR, (code), (loc), __VA_ARGS__)
 #define gw_warning(d, code, loc, ...) gw_diag_add((d), GW_WARNING, (code), (loc), __VA_ARGS__)
 

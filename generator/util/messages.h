@@ -104,6 +104,18 @@ typedef enum gw_msg {
     GW_MSG_SUBSET_FAILED,
     GW_MSG_PDF_LIBRARY,          /* libharu error number (unsigned) */
     GW_MSG_PDF_PACK,             /* qpdf's message, or gw_kind_name GW_KIND_UNKNOWN_ERROR */
+    /* the page layout */
+    GW_MSG_TOO_WIDE,             /* field path, overflow mm, room mm */
+    GW_MSG_TEMPLATE_BROKEN,      /* template name */
+    GW_MSG_VERIFY_OFF_PAGE,      /* page (size_t), line text */
+    GW_MSG_VERIFY_OFF_TYPE_AREA, /* page (size_t), line text */
+    GW_MSG_VERIFY_NOT_JUSTIFIED, /* page (size_t), line text */
+    GW_MSG_VERIFY_PROHIBITED,    /* page (size_t), line text */
+    GW_MSG_VERIFY_COLOPHON_PAGE, /* page count (size_t) */
+    GW_MSG_SEALS_TOO_WIDE,       /* seal count, overflow mm */
+    GW_MSG_NOT_IN_FORMAT,        /* field path, template name */
+    GW_MSG_IMAGE_UNREADABLE,     /* path, libpng's message */
+    GW_MSG_IMAGE_CHANGED,        /* path, width, height, checked width, checked height */
     /* templates */
     GW_MSG_TEMPLATE_LACKS,       /* field path */
     GW_MSG_STYLE_ROLE,
@@ -113,6 +125,56 @@ typedef enum gw_msg {
     GW_MSG_TEMPLATE_NUMBER,      /* field path */
     GW_MSG_TEMPLATE_STRING,      /* field path */
     GW_MSG_TYPE_AREA,
+    /* hardening */
+    GW_MSG_TOO_MANY_DIRECTIVES,  /* limit */
+    GW_MSG_TOO_MANY_JOINED,      /* limit, the first code point refused */
+    GW_MSG_OUTPUT_KIND,          /* what the path is (gw_kind_name) */
+    GW_MSG_OUTPUT_TOO_BIG,       /* strerror */
+    GW_MSG_TEXT_TOO_LONG,        /* length in bytes (size_t), limit in bytes (int) */
+    GW_MSG_TEMPLATE_UNKNOWN_KEY, /* key, where */
+    GW_MSG_TEMPLATE_UNKNOWN_KEY_SUGGEST, /* key, where, suggestion */
+    GW_MSG_TEMPLATE_KEY_NOT_HERE, /* key, what it does not apply to ("item: rule") */
+    GW_MSG_TEMPLATE_ENUM,        /* path, value, the allowed words */
+    GW_MSG_TEMPLATE_ENUM_SUGGEST, /* path, value, the allowed words, suggestion */
+    GW_MSG_TEMPLATE_NO_STYLE,    /* path, name */
+    GW_MSG_TEMPLATE_NO_STYLE_SUGGEST, /* path, name, suggestion */
+    GW_MSG_TEMPLATE_NO_RULE,     /* path, name */
+    GW_MSG_TEMPLATE_NO_RULE_SUGGEST, /* path, name, suggestion */
+    GW_MSG_TEMPLATE_RANGE,       /* path, value as written, low, high (texts) */
+    GW_MSG_TEMPLATE_GRID_UNIT,   /* path */
+    GW_MSG_TEMPLATE_CYCLE,       /* name */
+    GW_MSG_TEMPLATE_TOO_DEEP,    /* limit */
+    GW_MSG_TEMPLATE_NOT_REGULAR, /* path */
+    GW_MSG_TEMPLATE_PLACEHOLDER, /* path, placeholder, the allowed ones */
+    GW_MSG_TEMPLATE_NO_PLACEHOLDERS, /* path */
+    GW_MSG_TEMPLATE_BRACE,       /* path */
+    GW_MSG_TEMPLATE_PLACEHOLDER_TWICE, /* path, placeholder */
+    GW_MSG_TEMPLATE_TEXT_TOO_LONG, /* path, limit in bytes */
+    GW_MSG_TEMPLATE_VALUE_KIND,  /* path, expected kind (gw_kind_name) */
+    GW_MSG_TEMPLATE_DUPLICATE,   /* key, line of the first */
+    GW_MSG_TEMPLATE_TOO_MANY,    /* limit */
+    GW_MSG_TEMPLATE_BOOL,        /* path */
+    GW_MSG_TEMPLATE_REQUIRES,    /* name */
+    GW_MSG_TEMPLATE_REQUIRES_SUGGEST, /* name, suggestion */
+    GW_MSG_TEMPLATE_FIRST_ITEM,
+    GW_MSG_TEMPLATE_NAME,        /* path, limit in bytes */
+    GW_MSG_TEMPLATE_RATIO,       /* path */
+    GW_MSG_TEMPLATE_EXTENDS,     /* name, strerror */
+    /* title breaking: templates/title-breaks.yaml */
+    GW_MSG_TB_MISSING,           /* key path */
+    GW_MSG_TB_NUMBER,            /* key path, lowest (double), highest (double) */
+    GW_MSG_TB_WHOLE,             /* key path, lowest (double), highest (double) */
+    GW_MSG_TB_MAPPING,           /* key path */
+    GW_MSG_TB_LIST,              /* key path */
+    GW_MSG_TB_PHRASES,
+    GW_MSG_TB_PHRASE,
+    GW_MSG_TB_BOOL,
+    GW_MSG_TB_PATTERN,           /* ICU's error name, character offset (int) */
+    GW_MSG_TB_UNKNOWN_KEY,       /* key, where */
+    GW_MSG_TB_UNKNOWN_KEY_SUGGEST, /* key, where, suggestion */
+    GW_MSG_TB_PATTERN_SLOW,      /* the pattern's file, line (unsigned), column (unsigned) */
+    GW_MSG_TB_EXTENDS,
+    GW_MSG_TB_EXTENDS_DEEP,      /* name, depth (int) */
     GW_MSG_COUNT
 } gw_msg;
 
@@ -126,12 +188,19 @@ const gw_message *gw_message_get(gw_msg id);
 
 /* Adds message id, in the diagnostics' language, at loc. */
 void gw_report(gw_diagnostics *diags, gw_loc loc, gw_msg id, ...);
+/* The same, said once per file and key (a character), with a count. */
+void gw_report_once(gw_diagnostics *diags, gw_loc loc, uint32_t key, gw_msg id, ...);
+/* The ending of a message said once for several occurrences: a printf
+ * format taking the count (size_t). */
+const char *gw_message_times(gw_language lang);
 
 /* Words the messages put in their arguments, in the diagnostics' language. */
 typedef enum gw_kind {
     GW_KIND_TEXT, GW_KIND_LIST, GW_KIND_MAPPING, GW_KIND_TEXT_OR_LIST, GW_KIND_ISSUER,
     GW_KIND_CONTACT, GW_KIND_BODY_ITEM, GW_KIND_KEY, GW_KIND_DOCUMENT, GW_KIND_UNUSABLE,
-    GW_KIND_UNKNOWN_ERROR, GW_KIND_COUNT
+    GW_KIND_UNKNOWN_ERROR,
+    GW_KIND_DIRECTORY, GW_KIND_SOCKET, GW_KIND_BLOCK_DEVICE, GW_KIND_OTHER_FILE,
+    GW_KIND_COUNT
 } gw_kind;
 const char *gw_kind_name(const gw_diagnostics *diags, gw_kind kind);
 #endif

@@ -50,3 +50,12 @@ long gw_utf8_count(const char *s, size_t len)
     }
     return n;
 }
+
+size_t gw_line_break_at(const char *s, size_t len, size_t i)
+{
+    if (i >= len) return 0;
+    if (s[i] == '\n') return 1;
+    if (s[i] == '\r') return i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
+    if ((unsigned char)s[i] == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0x85) return 2;
+    return 0;
+}

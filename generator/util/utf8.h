@@ -16,6 +16,12 @@ uint32_t gw_utf8_next(const char *s, size_t len, size_t *i);
  * code points above U+FFFF ("4E2D" for 中, "D870DF17" for U+2C317). */
 void gw_utf8_to_utf16_hex(gw_buf *out, const char *s, size_t len);
 
+/* The length in bytes of the line break at s[i]: 2 for CR LF and for NEL
+ * (U+0085), 1 for a lone CR or LF, 0 when none starts there.  These are
+ * the breaks libyaml counts lines by (U+2028 and U+2029 too, but gongwen
+ * refuses those before libyaml sees them). */
+size_t gw_line_break_at(const char *s, size_t len, size_t i);
+
 /* Number of code points, or -1 when the text is not valid UTF-8. */
 long gw_utf8_count(const char *s, size_t len);
 #endif

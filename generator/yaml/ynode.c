@@ -51,7 +51,8 @@ static int read_limited(gw_yaml *y, FILE *f, gw_diagnostics *diags)
 static int is_raw_control(uint32_t c)
 {
     if (c == '\t' || c == '\n' || c == '\r') return 0;
-    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85);
+    /* U+2028 and U+2029 end lines for libyaml but for no editor: refused */
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0x2028 || c == 0x2029;
 }
 
 /* Bidirectional embeddings, overrides, isolates and marks: in Chinese
@@ -72,19 +73,30 @@ const char *gw_control_name(uint32_t c)
     case 0x0D: return "CR";
     case 0x1B: return "ESC";
     case 0x7F: return "DEL";
+    case 0x85: return "NEL";
+    case 0x2028: return "LS";
+    case 0x2029: return "PS";
     default:   return c < 0x20 ? "C0" : "C1";
     }
 }
 
 /* The whole file must be UTF-8 without stray control characters; the first
  * offence is reported at its line and column (in characters, as libyaml
- * counts). */
-static int check_encoding(const gw_yaml *y, gw_diagnostics *diags)
+ * counts).  Counts the lines that start with %, which may be directives. */
+static int check_encoding(const gw_yaml *y, gw_diagnostics *diags, size_t *percent_lines)
 {
     size_t i = y->len >= 3 && memcmp(y->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     gw_loc loc = { y->path, 1, 1, "", 0 };
+    *percent_lines = 0;
     while (i < y->len) {
-        size_t at = i;
+        size_t at = i, brk = gw_line_break_at(y->text, y->len, i);
+        if (brk) {
+            i += brk;
+            loc.line++;
+            loc.column = 1;
+            continue;
+        }
+        if (loc.column == 1 && y->text[i] == '%') ++*percent_lines;
         uint32_t c = gw_utf8_next(y->text, y->len, &i);
         if (c == GW_UTF8_INVALID) {
             gw_report(diags, loc, GW_MSG_NOT_UTF8, (unsigned char)y->text[at]);
@@ -98,10 +110,34 @@ static int check_encoding(const gw_yaml *y, gw_diagnostics *diags)
             gw_report(diags, loc, GW_MSG_BIDI_CONTROL, (unsigned)c);
             return 0;
         }
-        if (c == '\n') { loc.line++; loc.column = 1; }
-        else loc.column++;
+        loc.column++;
     }
     return 1;
+}
+
+/* Counts the directives with libyaml's scanner (linear, unlike its parser),
+ * stopping past the limit; only run when enough lines start with %. */
+static int check_directives(gw_yaml *y, gw_diagnostics *diags)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) { gw_report(diags, gw_loc_file(y->path), GW_MSG_NO_MEMORY); return 0; }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)y->text, y->len);
+    size_t directives = 0;
+    int ok = 1;
+    for (int done = 0; ok && !done;) {
+        yaml_token_t tok;
+        if (!yaml_parser_scan(&parser, &tok)) break;        /* the parse reports it */
+        done = tok.type == YAML_STREAM_END_TOKEN;
+        if ((tok.type == YAML_TAG_DIRECTIVE_TOKEN || tok.type == YAML_VERSION_DIRECTIVE_TOKEN) &&
+            ++directives > GW_YAML_MAX_DIRECTIVES) {
+            gw_loc loc = { y->path, (unsigned)tok.start_mark.line + 1, (unsigned)tok.start_mark.column + 1, "", 0 };
+            gw_report(diags, loc, GW_MSG_TOO_MANY_DIRECTIVES, GW_YAML_MAX_DIRECTIVES);
+            ok = 0;
+        }
+        yaml_token_delete(&tok);
+    }
+    yaml_parser_delete(&parser);
+    return ok;
 }
 
 typedef struct structure_check {
@@ -176,13 +212,14 @@ static int check_structure(gw_yaml *y, gw_diagnostics *diags)
 static int index_lines(gw_yaml *y, gw_diagnostics *diags)
 {
     size_t count = 1;
-    for (const char *p = y->text; (p = memchr(p, '\n', (size_t)(y->text + y->len - p))); p++) count++;
+    for (size_t i = 0, brk; i < y->len; i += brk ? brk : 1)
+        if ((brk = gw_line_break_at(y->text, y->len, i))) count++;
     y->line_starts = malloc(count * sizeof *y->line_starts);
     if (!y->line_starts) { gw_report(diags, gw_loc_file(y->path), GW_MSG_NO_MEMORY); return 0; }
     y->line_starts[0] = 0;
     y->line_count = 1;
-    for (size_t i = 0; i < y->len; i++)
-        if (y->text[i] == '\n') y->line_starts[y->line_count++] = i + 1;
+    for (size_t i = 0, brk; i < y->len; i += brk ? brk : 1)
+        if ((brk = gw_line_break_at(y->text, y->len, i))) y->line_starts[y->line_count++] = i + brk;
     return 1;
 }
 
@@ -200,8 +237,10 @@ static int build_tree(gw_yaml *y, gw_diagnostics *diags)
 /* The checks and the tree, once the text is in memory. */
 static gw_yaml *finish_load(gw_yaml *y, gw_diagnostics *diags)
 {
-    int ok = check_encoding(y, diags) && check_structure(y, diags) && index_lines(y, diags) &&
-             build_tree(y, diags);
+    size_t percent_lines;
+    int ok = check_encoding(y, diags, &percent_lines) &&
+             (percent_lines <= GW_YAML_MAX_DIRECTIVES || check_directives(y, diags)) &&
+             check_structure(y, diags) && index_lines(y, diags) && build_tree(y, diags);
     if (ok && !yaml_document_get_root_node(&y->doc)) {
         gw_report(diags, gw_loc_file(y->path), GW_MSG_NO_DOCUMENT);
         ok = 0;
@@ -303,9 +342,13 @@ yaml_node_t *gw_yaml_item(gw_yaml *y, yaml_node_t *seq, size_t i)
 const char *gw_yaml_source_line(const gw_yaml *y, unsigned line, size_t *len_out)
 {
     if (line == 0 || line > y->line_count) return NULL;
-    size_t start = y->line_starts[line - 1];
-    size_t end = line < y->line_count ? y->line_starts[line] - 1 : y->len;
-    if (end > start && y->text[end - 1] == '\r') end--;
+    size_t start = y->line_starts[line - 1], end = y->len;
+    if (line < y->line_count) {            /* back over the line's break: LF, CR LF, CR or NEL */
+        end = y->line_starts[line];
+        if (end >= start + 2 && memcmp(y->text + end - 2, "\r\n", 2) == 0) end -= 2;
+        else if (end >= start + 2 && memcmp(y->text + end - 2, "\xC2\x85", 2) == 0) end -= 2;
+        else end -= 1;
+    }
     *len_out = end - start;
     return y->text + start;
 }

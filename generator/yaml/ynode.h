@@ -4,10 +4,12 @@
  *
  * Loading refuses input that could exhaust time or memory, before libyaml
  * builds a tree: files over GW_YAML_MAX_BYTES, more than GW_YAML_MAX_NODES
- * values, nesting deeper than GW_YAML_MAX_DEPTH, and any anchor or alias
+ * values, nesting deeper than GW_YAML_MAX_DEPTH, more than
+ * GW_YAML_MAX_DIRECTIVES directives, and any anchor or alias
  * (gongwen's files never need them, and refusing them outright is the
  * simplest guarantee that nothing expands an alias bomb).  Text that is not
- * UTF-8 or holds control characters is refused with its place. */
+ * UTF-8 or holds control characters is refused with its place.  Lines end
+ * where libyaml ends them (LF, CR LF, a lone CR, NEL), so places agree. */
 #ifndef GW_YAML_YNODE_H
 #define GW_YAML_YNODE_H
 #include <yaml.h>
@@ -17,6 +19,9 @@
 #define GW_YAML_MAX_BYTES (10 * 1024 * 1024)
 #define GW_YAML_MAX_NODES 100000
 #define GW_YAML_MAX_DEPTH 64
+/* %TAG and %YAML lines: libyaml compares each %TAG with every one before
+ * it, so they are bounded before it parses (a document needs none). */
+#define GW_YAML_MAX_DIRECTIVES 64
 
 typedef struct gw_yaml {
     char           *path;     /* as given, for diagnostics */

@@ -13,20 +13,20 @@ CHINESE = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
 
 CASES = [
     ("100-full-width-colon.yaml",
-     "7:6: error E0015: the key title is followed by a full-width colon “：”; YAML needs a half-width colon "
+     "7:6: error E0020: the key title is followed by a full-width colon “：”; YAML needs a half-width colon "
      "and a space: title: 关于区政协九届四次会议第20253019…",
-     "7:6: error E0015: 键 title 后面是全角冒号“：”；YAML 须用半角冒号加空格：title: 关于区政协九届四次会议第20253019…"),
+     "7:6: error E0020: 键 title 后面是全角冒号“：”；YAML 须用半角冒号加空格：title: 关于区政协九届四次会议第20253019…"),
     ("101-no-space-after-colon.yaml",
-     "20:8: error E0016: no space after the colon of the key name: write name: 厦门市湖里区卫生健康局",
-     "20:8: error E0016: 键 name 的冒号后缺少空格：应写作 name: 厦门市湖里区卫生健康局"),
+     "20:8: error E0021: no space after the colon of the key name: write name: 厦门市湖里区卫生健康局",
+     "20:8: error E0021: 键 name 的冒号后缺少空格：应写作 name: 厦门市湖里区卫生健康局"),
     ("102-body-line-dedented.yaml",
-     "12:1: error E0017: this line is indented by 0 spaces and the line above it (line 11) by 2: "
+     "12:1: error E0022: this line is indented by 0 spaces and the line above it (line 11) by 2: "
      "the lines of one block are indented alike",
-     "12:1: error E0017: 本行缩进 0 个空格，上一行（第 11 行）缩进 2 个：同一块中的各行缩进须相同"),
+     "12:1: error E0022: 本行缩进 0 个空格，上一行（第 11 行）缩进 2 个：同一块中的各行缩进须相同"),
     ("103-key-dedented.yaml",
-     "18:4: error E0017: this line is indented by 3 spaces and the line above it (line 17) by 4: "
+     "18:4: error E0022: this line is indented by 3 spaces and the line above it (line 17) by 4: "
      "the lines of one block are indented alike",
-     "18:4: error E0017: 本行缩进 3 个空格，上一行（第 17 行）缩进 4 个：同一块中的各行缩进须相同"),
+     "18:4: error E0022: 本行缩进 3 个空格，上一行（第 17 行）缩进 4 个：同一块中的各行缩进须相同"),
     ("104-date-chinese-numerals.yaml",
      "21:9: error E0110 [signature.date]: 二〇二五年六月十二日 is not written as gongwen reads dates: "
      "write 2025-06-12 (or 2025年6月12日)",
@@ -36,9 +36,9 @@ CASES = [
      "write 2025-06-12 (or 2025年6月12日)",
      "21:9: error E0110 [signature.date]: 日期 2025/06/12 的写法无法识别：应写作 2025-06-12（或 2025年6月12日）"),
     ("105-body-without-bar.yaml",
-     "10:3: warning E0138 [body]: body was read as one paragraph: without | after body: YAML joins its lines; "
+     "10:3: warning E0139 [body]: body was read as one paragraph: without | after body: YAML joins its lines; "
      "write body: | to keep each line a paragraph",
-     "10:3: warning E0138 [body]: 正文被读成了一段：body: 后没有 |，YAML 会把各行连成一行；写作 body: | 可使每行各成一段"),
+     "10:3: warning E0139 [body]: 正文被读成了一段：body: 后没有 |，YAML 会把各行连成一行；写作 body: | 可使每行各成一段"),
     ("001-yaml-syntax.yaml",
      "8:3: error E0001: YAML syntax error: did not find expected ',' or ']' while parsing a flow sequence",
      "8:3: error E0001: YAML 语法错误：此处应为“,”或“]”（读取 [ ] 列表时）"),

@@ -1,6 +1,7 @@
-/* The model a document loads into: printed forms, joint issuers, manual
- * title lines, and the body's blocks (headings, run-in, emphasis, breaks)
- * with their places. */
+/* The model a document loads into: lists without the template's
+ * punctuation, joint issuers, manual title lines, contacts as pairs,
+ * attachments with content, and the body's blocks (headings, run-in,
+ * emphasis, breaks) with their places. */
 #include "check.h"
 #include "document/document.h"
 #include <stdlib.h>
@@ -27,7 +28,15 @@ static const char text[] =
     "  - heading: 存在的问题\n"
     "    level: 2\n"
     "  - \\1.5万人次\n"
-    "attachments: [情况表]\n"
+    "attachments:\n"
+    "  - 情况表\n"
+    "  - name: 分工方案\n"
+    "    body: |\n"
+    "      一、总体要求\n"
+    "      各单位按职责分工落实。\n"
+    "contacts:\n"
+    "  - 联系人: 江天\n"
+    "    联系电话: \"0591-83631339\"\n"
     "signature:\n"
     "  date: 2026年4月5日\n"
     "note: （此件主动公开）\n"
@@ -48,15 +57,29 @@ static void model(void)
     CHECK(d->issuer_count == 2 && strcmp(d->issuer, "福州市晋安区卫生健康局") == 0 && d->issuer_mark == NULL);
     CHECK(strcmp(d->issuers[1].mark, "晋安区财政局文件") == 0 && strcmp(d->issuers[1].short_name, "区财政局") == 0);
     CHECK(d->title_lines.count == 2 && strcmp(d->title, "关于进一步深化家庭医生签约服务的通知") == 0);
-    CHECK(strcmp(d->to, "各乡镇卫生院，各社区卫生服务中心：") == 0);
+    /* 主送机关 and 抄送 keep their names; the final ： and 。 are the template's */
+    CHECK(d->to_names.count == 2 && strcmp(d->to_names.items[1], "各社区卫生服务中心") == 0);
+    CHECK(d->to_names.srcs[0].line == 12);
     CHECK(strcmp(d->signature_name, "福州市晋安区卫生健康局　福州市晋安区财政局") == 0);
     CHECK(strcmp(d->date, "2026年4月5日") == 0 && d->year == 2026 && d->month == 4 && d->day == 5);
-    CHECK(strcmp(d->note, "（此件主动公开）") == 0);
-    CHECK(strcmp(d->cc, "抄送：区政协提案委员会。") == 0);
+    CHECK(d->notes.count == 1 && strcmp(d->notes.items[0], "此件主动公开") == 0);
+    CHECK(d->cc_names.count == 1 && strcmp(d->cc_names.items[0], "区政协提案委员会") == 0);
     CHECK(strcmp(d->print_by, "区卫生健康局办公室") == 0 && strcmp(d->print_date, "2026年4月6日") == 0);
-    CHECK(d->attachments.count == 1);
+    CHECK(d->attachment_count == 2 && strcmp(d->attachments[0].name, "情况表") == 0 &&
+          d->attachments[0].block_count == 0);
+    if (d->attachment_count == 2) {
+        const gw_attachment *a = &d->attachments[1];
+        CHECK(strcmp(a->name, "分工方案") == 0 && a->block_count == 2 && a->src.line == 23);
+        CHECK(a->block_count == 2 && a->blocks[0].kind == GW_BLOCK_HEADING && a->blocks[0].level == 1);
+    }
+    CHECK(d->contact_count == 1 && d->contacts[0].count == 2);
+    if (d->contact_count == 1 && d->contacts[0].count == 2) {
+        CHECK(strcmp(d->contacts[0].pairs[0].key, "联系人") == 0 && strcmp(d->contacts[0].pairs[0].value, "江天") == 0);
+        CHECK(strcmp(d->contacts[0].pairs[1].value, "0591-83631339") == 0 && d->contacts[0].pairs[1].key_src.line == 29);
+    }
+    CHECK(d->number_src.line == 10 && d->number_src.column == 9);
 
-    CHECK(d->block_count == 6 && d->paragraph_count == 5);
+    CHECK(d->block_count == 6 && d->paragraph_count == 7);   /* the attachment's two as well */
     if (d->block_count == 6) {
         gw_block *b = d->blocks;
         CHECK(b[0].kind == GW_BLOCK_PARAGRAPH && b[0].level == 0 && b[0].src.line == 14 && b[0].src.column == 5);

@@ -1,6 +1,7 @@
 /* The libharu internals hpdf-glue.c relies on, checked against the
  * installed libharu: a foreign font dictionary that SetFontAndSize accepts,
- * raw content, info text strings, and dropping /ProcSet. */
+ * raw content, info text strings, dropping /ProcSet, bookmark titles as
+ * UTF-16 text strings and /XYZ destinations that keep the reader's zoom. */
 #include "check.h"
 #include "pdf/hpdf-glue.h"
 #include <stdlib.h>
@@ -46,6 +47,12 @@ int main(void)
     HPDF_Page_EndText(page);
     CHECK(gw_hpdf_set_info_text(doc, "Title", "公文𬌗") == HPDF_OK);
     gw_hpdf_page_drop_procset(page);
+    HPDF_Outline mark = HPDF_CreateOutline(doc, NULL, "", NULL);
+    CHECK(mark != NULL);
+    CHECK(gw_hpdf_outline_set_title(doc, mark, "一、总体𬌗") == HPDF_OK);
+    HPDF_Destination dest = HPDF_Page_CreateDestination(page);
+    CHECK(gw_hpdf_destination_top(dest, page, 700.5) == HPDF_OK);
+    CHECK(HPDF_Outline_SetDestination(mark, dest) == HPDF_OK);
     CHECK(last_error == 0);
     size_t len;
     char *pdf = save(doc, &len);
@@ -55,6 +62,9 @@ int main(void)
     CHECK(contains(pdf, len, "/F1 16 Tf"));
     CHECK(contains(pdf, len, "/Title <FEFF516C6587D870DF17>"));
     CHECK(!contains(pdf, len, "/ProcSet"));
+    CHECK(contains(pdf, len, "/Title <FEFF4E003001603B4F53D870DF17>"));
+    CHECK(!contains(pdf, len, "/Title ()"));                      /* replaced, not added */
+    CHECK(contains(pdf, len, " 0 R /XYZ null 700.5 null ]"));
     free(pdf);
     HPDF_Free(doc);
     return check_summary();
