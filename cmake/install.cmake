@@ -51,11 +51,12 @@ install(FILES fonts/fonts.yaml fonts/fandol.sha256
 install(FILES ${CMAKE_BINARY_DIR}/gongwen.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT program)
 install(FILES completion/gongwen.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME gongwen COMPONENT program)
-install(FILES README.md docs/schema.md docs/diagnostics.md docs/limits.md docs/json.md
-        DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT program)
+install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT program)
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT program
+        FILES_MATCHING PATTERN "*.md" PATTERN "*.json")
 install(FILES fonts/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME fonts.md COMPONENT program)
 install(DIRECTORY examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples COMPONENT program
-        FILES_MATCHING PATTERN "*.yaml")
+        FILES_MATCHING PATTERN "*.yaml" PATTERN "*.png" PATTERN "*.md")
 
 install(TARGETS gongwen_shared
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT library NAMELINK_COMPONENT development)

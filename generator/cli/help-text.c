@@ -119,14 +119,14 @@ static const cli_help_text texts[] = {
     { "layout",
       "usage: gongwen layout [OPTIONS] FILE.yaml > layout.json\n"
       "Prints the laid-out pages as JSON (glyph runs, rules, line boxes, in points from\n"
-      "the page's top-left corner; described in docs/json.md).\n"
+      "the page's top-left corner; described in docs/layout-json.md).\n"
       "      --font-path DIR  look for fonts in DIR too (repeatable; also $GONGWEN_FONT_PATH)\n"
       "  -q, --quiet          print errors only, no warnings\n"
       "  -h, --help           this help\n"
       "FILE - reads the document from standard input; -- ends the options.\n",
       "用法：gongwen layout [选项] 文件.yaml > layout.json\n"
       "以 JSON 输出排版结果（字形串、线条、行框，单位为点，自页面左上角起算；格式见\n"
-      "docs/json.md）。\n"
+      "docs/layout-json.md）。\n"
       "      --font-path 目录 也在该目录中查找字体（可重复；也可用 $GONGWEN_FONT_PATH）\n"
       "  -q, --quiet          只输出错误，不输出警告\n"
       "  -h, --help           本帮助\n"
