@@ -259,7 +259,7 @@ void gw_load_body(gw_reader *R, yaml_node_t *root)
 {
     yaml_node_t *n = rd_node(R, root, "body");
     if (!n) {
-        rd_report(R, rd_loc(R, root, "body"), GW_MSG_MISSING, "body", gw_schema_zh(gw_schema_root, "body"));
+        rd_report_missing(R, root, "body", "body", gw_schema_root);
         return;
     }
     /* Without `|` YAML folds the lines into one: the paragraphs are lost. */

@@ -138,7 +138,7 @@ static void load_issuers(gw_reader *R, yaml_node_t *root)
     gw_document *d = R->doc;
     yaml_node_t *n = rd_node(R, root, "issuer");
     if (!n) {
-        rd_report(R, rd_loc(R, root, "issuer"), GW_MSG_MISSING, "issuer", gw_schema_zh(gw_schema_root, "issuer"));
+        rd_report_missing(R, root, "issuer", "issuer", gw_schema_root);
         return;
     }
     if (n->type != YAML_SEQUENCE_NODE) add_issuer(R, n, "issuer");

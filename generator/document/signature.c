@@ -116,7 +116,7 @@ void gw_load_signature(gw_reader *R, yaml_node_t *root)
     yaml_node_t *sig = rd_node(R, root, "signature");
     if (!sig) {
         if (rd_requires(R, "signature"))
-            rd_report(R, rd_loc(R, root, "signature"), GW_MSG_MISSING, "signature", gw_schema_zh(gw_schema_root, "signature"));
+            rd_report_missing(R, root, "signature", "signature", gw_schema_root);
         return;
     }
     if (sig->type != YAML_MAPPING_NODE) {

@@ -78,6 +78,40 @@ class Slips(gw.Case):
                 self.assertIn(f"error E0110 [signature.date]: not a calendar date: {impossible} "
                               "(write 2025-06-12 or 2025年6月12日)", r.stdout)
 
+    def write(self, name, text):
+        with open(self.path(name), "w", encoding="utf-8") as f:
+            f.write(text)
+        return name
+
+    def base(self):
+        with open(os.path.join(BROKEN, "033-date-slashes.yaml"), encoding="utf-8") as f:
+            return f.read().replace("2025/06/12", "2025-06-12")
+
+    def test_a_misspelled_key_is_not_also_a_missing_field(self):
+        for typo, line, col, field, where_en, where_zh, meant in [
+                ("titel: ", 7, 1, "titel", "the document", "文档", "title"),
+                ("  dat: ", 21, 3, "signature.dat", "signature", "署名和成文日期（signature）", "date")]:
+            with self.subTest(typo):
+                key = "title: " if typo.startswith("titel") else "  date: "
+                name = self.write("typo.yaml", self.base().replace(key, typo, 1))
+                en = gw.run([gw.GONGWEN, "check", name], env=ENGLISH, cwd=self.tmp)
+                self.assertEqual(en.stdout, f"{name}:{line}:{col}: error E0111 [{field}]: unknown field "
+                                            f"{field.split('.')[-1]} in {where_en}; did you mean {meant}?\n")
+                zh = gw.run([gw.GONGWEN, "check", name], env=CHINESE, cwd=self.tmp)
+                self.assertEqual(zh.stdout, f"{name}:{line}:{col}: error E0111 [{field}]: {where_zh}中没有字段"
+                                            f"“{field.split('.')[-1]}”；是否应为“{meant}”？\n")
+        name = self.write("gone.yaml", self.base().replace("title: ", "# title: ", 1))
+        r = gw.run([gw.GONGWEN, "check", name], env=ENGLISH, cwd=self.tmp)
+        self.assertEqual(r.stdout, f"{name}:1:1: error E0101 [title]: missing required field title (标题)\n")
+
+    def test_a_heading_slip_is_at_the_heading(self):
+        text = self.base().replace("  二、措施与成效", "  三、措施与成效")
+        name = self.write("heading.yaml", text)
+        en = gw.run([gw.GONGWEN, "check", name], env=ENGLISH, cwd=self.tmp)
+        zh = gw.run([gw.GONGWEN, "check", name], env=CHINESE, cwd=self.tmp)
+        self.assertRegex(en.stdout, rf"^{name}:13:3: warning E0130 \[body\[\d+\]\]: .*三、.*二、")
+        self.assertRegex(zh.stdout, rf"^{name}:13:3: warning E0130 \[body\[\d+\]\]: 标题序号“三、”不连续：应为“二、”\n$")
+
     def test_a_missing_data_folder_names_it_and_how_to_set_it(self):
         env = {"GONGWEN_DATA_DIR": self.path("nowhere")}
         xiamen = os.path.join(gw.EXAMPLES, "xiamen-huli-reply.yaml")
