@@ -108,6 +108,7 @@ static const tfield signature_fields[] = {
     CNT("seals_per_row", gw_signature_spec, seals_per_row, 1, 10),
     LEN("seal_spacing", gw_signature_spec, seal_spacing, 0, 100),
     LEN("person_right", gw_signature_spec, person_right, 0, 100),
+    LEN("person_seal_size", gw_signature_spec, person_seal_size, 5, 100),
     LEN("person_title_gap", gw_signature_spec, person_title_gap, 0, 100),
     CNT("person_gap_lines", gw_signature_spec, person_gap_lines, 0, MAXC),
     CNT("person_date_gap_lines", gw_signature_spec, person_date_gap_lines, 0, MAXC),
