@@ -137,8 +137,8 @@ void batch_print_summary(FILE *to, const batch_jobs *jobs, const batch_totals *t
         fprintf(to, "gongwen batch：%zu 份文件，用时 %.2f 秒（%d 个线程，每秒 %.0f 份）：", jobs->count, t->seconds,
                 t->threads, rate);
     else
-        fprintf(to, "gongwen batch: %zu documents in %.2f s (%d threads, %.0f a second): ", jobs->count, t->seconds,
-                t->threads, rate);
+        fprintf(to, "gongwen batch: %zu document%s in %.2f s (%d thread%s, %.0f a second): ", jobs->count,
+                jobs->count == 1 ? "" : "s", t->seconds, t->threads, t->threads == 1 ? "" : "s", rate);
     print_counts(to, t, lang);
     if (t->interrupted)
         fprintf(to, lang == GW_LANG_ZH ? "gongwen batch：因信号 %d 停止\n" : "gongwen batch: stopped by signal %d\n",
