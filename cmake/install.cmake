@@ -23,7 +23,13 @@ set_target_properties(gongwen_shared PROPERTIES
   OUTPUT_NAME gongwen VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR}
   LINK_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/libgongwen.map)
 target_link_options(gongwen_shared PRIVATE
-  "LINKER:--version-script=${CMAKE_CURRENT_LIST_DIR}/libgongwen.map" "LINKER:--no-undefined")
+  "LINKER:--version-script=${CMAKE_CURRENT_LIST_DIR}/libgongwen.map")
+# Every symbol resolved at link time, except in the sanitizer builds: clang
+# links its sanitizer runtimes into programs only, so a shared library of
+# instrumented objects has their symbols undefined until a program loads it.
+if(NOT GW_SANITIZE AND NOT GW_TSAN AND NOT GW_FUZZ)
+  target_link_options(gongwen_shared PRIVATE "LINKER:--no-undefined")
+endif()
 target_link_libraries(gongwen_shared PRIVATE $<TARGET_PROPERTY:gongwen_lib,LINK_LIBRARIES>)
 target_include_directories(gongwen_shared PUBLIC
   $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/generator/include> $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
