@@ -119,6 +119,7 @@ typedef enum gw_msg {
     /* templates */
     GW_MSG_TEMPLATE_LACKS,       /* field path */
     GW_MSG_STYLE_ROLE,
+    GW_MSG_STYLE_ROLE_UNKNOWN,   /* style, role, the roles of the font map */
     GW_MSG_STYLE_SIZE,
     GW_MSG_TEMPLATE_LENGTH,      /* field path */
     GW_MSG_TEMPLATE_COLOUR,
