@@ -106,6 +106,28 @@ static const cli_help_text texts[] = {
       "文件写作 - 时从标准输入读取文档；-- 表示选项结束。\n"
       "退出状态：0 无错误（可有警告），1 有错误（--strict 时含警告），2 用法错误，\n"
       "3 运行环境问题（字体、数据目录）。\n" },
+    { "batch",
+      "usage: gongwen batch INPUT... -o OUTDIR [-j N] [--fail-fast] [--check] [--report FILE.json]\n"
+      "INPUT is a document, a folder (every *.yaml in it, recursively) or - (paths\n"
+      "read from standard input, one a line); OUTDIR mirrors the inputs' folders.\n"
+      "-j N            render N documents at a time (default: the number of cores)\n"
+      "--fail-fast     stop at the first document with errors\n"
+      "--check         render in memory and report each PDF in OUTDIR that differs\n"
+      "                from what its document renders to; write nothing\n"
+      "--report FILE   write what happened to each document as JSON (docs/batch-report.md)\n"
+      "--profile       print where the time went, stage by stage\n"
+      "Exit 0: every document written (or, with --check, the same); 1: some document\n"
+      "has errors (or differs); 2: usage; 3: the machine (fonts, files).\n",
+      "用法：gongwen batch 输入... -o 输出目录 [-j N] [--fail-fast] [--check] [--report 文件.json]\n"
+      "输入可以是文档、目录（其中全部 *.yaml，含子目录）或 -（从标准输入逐行读取路径）；\n"
+      "输出目录按输入的目录结构存放 PDF。\n"
+      "-j N            同时排 N 份文档（默认：处理器核数）\n"
+      "--fail-fast     遇到第一份有错误的文档即停止\n"
+      "--check         只在内存中排版，报告输出目录中与其文档排版结果不同的 PDF；不写任何文件\n"
+      "--report 文件   以 JSON 记录每份文档的处理结果（格式见 docs/batch-report.md）\n"
+      "--profile       分阶段输出耗时\n"
+      "退出状态：0 全部已生成（--check 时全部相同），1 有文档出错（或不同），2 用法错误，\n"
+      "3 运行环境问题（字体、文件）。\n" },
     { "fonts",
       "usage: gongwen fonts [OPTIONS] [FILE.yaml...]\n"
       "Without a file: for each role, the families and files searched, which were found,\n"
@@ -167,7 +189,7 @@ static const cli_help_text texts[] = {
       "      --font-path DIR  look for fonts in DIR too (repeatable; also $GONGWEN_FONT_PATH)\n"
       "  -q, --quiet          print errors only, no warnings\n"
       "  -h, --help           this help\n"
-      "The specimens are DATA/specimens/KIND.yaml (gongwen --version names DATA).\n"
+      "The specimens are DATA/specimens/KIND.yaml in the data folder DATA.\n"
       "Exit status: 0 written, 1 errors in the template, 2 usage, 3 environment.\n",
       "用法：gongwen specimen [选项]\n"
       "用版式排出与其类别相应的内置样张：份号、密级、紧急程度、版头（联合行文机关、签发人、\n"
@@ -181,7 +203,7 @@ static const cli_help_text texts[] = {
       "      --font-path 目录 也在该目录中查找字体（可重复；也可用 $GONGWEN_FONT_PATH）\n"
       "  -q, --quiet          只输出错误，不输出警告\n"
       "  -h, --help           本帮助\n"
-      "样张文件为 数据目录/specimens/类别.yaml（gongwen --version 显示数据目录）。\n"
+      "样张文件为 数据目录/specimens/类别.yaml。\n"
       "退出状态：0 已生成，1 版式有错误，2 用法错误，3 运行环境问题。\n" },
     { "help",
       "usage: gongwen help [COMMAND]\n"
