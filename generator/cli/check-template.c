@@ -4,6 +4,7 @@
  * this adds what only the engine knows: the font role each style names is
  * in the font map and has a usable font. */
 #include "cli/cli.h"
+#include "document/schema.h"
 #include "fonts/role-names.h"
 #include "render/engine-internal.h"
 #include "template/template.h"
@@ -61,6 +62,19 @@ char *cli_template_operand(const char *operand)
     return gw_buf_steal(&b, NULL);
 }
 
+gw_template *cli_load_template(const char *data_dir, const char *name, gw_diagnostics *diags)
+{
+    if (!strchr(name, '/') && !gw_is_builtin_template(name)) {
+        size_t n = 0;
+        while (gw_builtin_templates[n]) n++;
+        const char *near = gw_suggest(name, gw_builtin_templates, n);
+        if (near) gw_report(diags, gw_loc_file(name), GW_MSG_TEMPLATE_SUGGEST, name, near);
+        else gw_report(diags, gw_loc_file(name), GW_MSG_TEMPLATE_UNKNOWN, name);
+        return NULL;
+    }
+    return gw_template_load(data_dir, name, ".", diags);
+}
+
 static gw_template *load_operand(gw_engine *engine, const char *operand, gw_diagnostics *diags)
 {
     const char *data_dir = gw_engine_data_dir(engine);
@@ -72,7 +86,7 @@ static gw_template *load_operand(gw_engine *engine, const char *operand, gw_diag
         return t;
     }
     char *name = cli_template_operand(operand);
-    gw_template *t = name ? gw_template_load(data_dir, name, ".", diags) : NULL;
+    gw_template *t = name ? cli_load_template(data_dir, name, diags) : NULL;
     free(name);
     return t;
 }

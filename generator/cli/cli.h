@@ -22,6 +22,10 @@ int cmd_specimen(int argc, char **argv);
  * the loader would take for a built-in); any other is a built-in name.
  * malloc'ed; NULL when out of memory. */
 char *cli_template_operand(const char *operand);
+/* The template of that name (from cli_template_operand); a built-in name
+ * that is none is E0114 with the near miss, as a document's template: is. */
+struct gw_template;
+struct gw_template *cli_load_template(const char *data_dir, const char *name, gw_diagnostics *diags);
 gw_status cli_check_template(gw_engine *engine, const char *operand, int flags, gw_diagnostics *diags);
 
 /* --- options (options.c) --- */

@@ -69,6 +69,7 @@ static char *output_path(const char *output, const gw_template *t)
     gw_buf_init(&b);
     size_t n = output ? strlen(output) : 0;
     int folder = output && strcmp(output, "-") && (output[n - 1] == '/' || (stat(output, &st) == 0 && S_ISDIR(st.st_mode)));
+    if (folder && stat(output, &st) != 0) mkdir(output, 0777);    /* DIR/ is made, as render makes it */
     if (output && !folder) gw_buf_puts(&b, output);
     else gw_buf_printf(&b, "%s%sspecimen-%s.pdf", folder ? output : "", folder && output[n - 1] != '/' ? "/" : "",
                        t->name && *t->name ? t->name : kind_names[t->kind]);
@@ -116,7 +117,7 @@ static int run_specimen(const specimen_args *a)
     char *name = cli_template_operand(given);
     cli_file file = { given, NULL, 0, 0 };
     if (name && gw_engine_create(&eo, diags, &engine) == GW_OK) {
-        gw_template *t = gw_template_load(gw_engine_data_dir(engine), name, ".", diags);
+        gw_template *t = cli_load_template(gw_engine_data_dir(engine), name, diags);
         char *output = t ? output_path(a->output, t) : NULL;
         rc = !t ? EXIT_INPUT : !output ? EXIT_ENV : cli_exit_code(render_specimen(engine, t, name, output, diags));
         if (rc == EXIT_OK) file.output = strcmp(output, "-") ? output : "<stdout>";
