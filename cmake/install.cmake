@@ -1,7 +1,7 @@
 # Installing (cmake --install) and packaging (CPack DEB, see packaging/).
 #
 #   PREFIX/bin/gongwen, PREFIX/bin/gongwen-fetch-fonts
-#   PREFIX/share/gongwen/{templates,fonts}/     the data folder; the program
+#   PREFIX/share/gongwen/{templates,fonts,specimens}/  the data folder; the program
 #                                               finds it from its own place
 #   PREFIX/lib/<multiarch>/libgongwen.{a,so.0}, include/gongwen.h,
 #   lib/<multiarch>/pkgconfig/libgongwen.pc
@@ -52,6 +52,8 @@ install(PROGRAMS scripts/fetch-fonts DESTINATION ${CMAKE_INSTALL_BINDIR}
         RENAME gongwen-fetch-fonts COMPONENT program)
 install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/gongwen/templates
         COMPONENT program FILES_MATCHING PATTERN "*.yaml")
+install(DIRECTORY specimens/ DESTINATION ${CMAKE_INSTALL_DATADIR}/gongwen/specimens
+        COMPONENT program FILES_MATCHING PATTERN "*.yaml" PATTERN "*.png")
 install(FILES fonts/fonts.yaml fonts/fandol.sha256
         DESTINATION ${CMAKE_INSTALL_DATADIR}/gongwen/fonts COMPONENT program)
 install(FILES ${CMAKE_BINARY_DIR}/gongwen.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT program)
