@@ -166,13 +166,13 @@ static void string_body(body_reader *B, yaml_node_t *node)
 static int text_span(gw_reader *R, yaml_node_t *node, const char *path, size_t *start, size_t *n)
 {
     if (node->type != YAML_SCALAR_NODE) {
-        rd_report(R, rd_loc(R, node, path), GW_MSG_NOT_TEXT, path);
+        rd_report_not_text(R, rd_loc(R, node, path), path);
         return 0;
     }
     *start = 0;
     *n = node->data.scalar.length;
     gw_trim_span((const char *)node->data.scalar.value, start, n);
-    if (!*n) rd_report(R, rd_loc(R, node, path), GW_MSG_EMPTY, path);
+    if (!*n) rd_report_empty(R, rd_loc(R, node, path), path);
     return *n != 0;
 }
 
@@ -235,7 +235,7 @@ static void list_body(body_reader *B, yaml_node_t *seq)
         snprintf(path, sizeof path, "%s[%zu]", B->path, i);
         if (item->type == YAML_MAPPING_NODE) { block_item(B, item, path); continue; }
         if (item->type != YAML_SCALAR_NODE) {
-            rd_report(R, rd_loc(R, item, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_BODY_ITEM));
+            rd_report_kind(R, rd_loc(R, item, path), path, GW_KIND_BODY_ITEM);
             continue;
         }
         size_t start, n;
@@ -249,7 +249,7 @@ void gw_load_blocks(gw_reader *R, yaml_node_t *n, const char *path, gw_block **b
     if (n->type == YAML_SCALAR_NODE) string_body(&B, n);
     else if (n->type == YAML_SEQUENCE_NODE) list_body(&B, n);
     else {
-        rd_report(R, rd_loc(R, n, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
+        rd_report_kind(R, rd_loc(R, n, path), path, GW_KIND_TEXT_OR_LIST);
         return;
     }
     if (B.text_blocks == 0)
@@ -260,8 +260,12 @@ void gw_load_body(gw_reader *R, yaml_node_t *root)
 {
     yaml_node_t *n = rd_node(R, root, "body");
     if (!n) {
-        rd_report(R, rd_loc(R, root, "body"), GW_MSG_MISSING, "body", gw_schema_zh(gw_schema_root, "body"));
+        rd_report_missing(R, root, "body", "body", gw_schema_root);
         return;
     }
+    /* Without `|` YAML folds the lines into one: the paragraphs are lost. */
+    if (n->type == YAML_SCALAR_NODE && n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE &&
+        n->end_mark.line > n->start_mark.line)
+        rd_report(R, rd_loc(R, n, "body"), GW_MSG_BODY_FOLDED);
     gw_load_blocks(R, n, "body", &R->doc->blocks, &R->doc->block_count);
 }

@@ -130,7 +130,7 @@ static void add_issuer(gw_reader *R, yaml_node_t *n, const char *path)
     } else if (n->type == YAML_SCALAR_NODE) {
         is.name = rd_text(R, n, path, gw_schema_zh(gw_schema_root, "issuer"), RD_REQUIRED);
     } else {
-        rd_report(R, rd_loc(R, n, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_ISSUER));
+        rd_report_kind(R, rd_loc(R, n, path), path, GW_KIND_ISSUER);
         return;
     }
     if (!rd_grown(R, gw_grow(&R->doc->issuers, R->doc->issuer_count, sizeof *R->doc->issuers))) {
@@ -146,7 +146,7 @@ static void load_issuers(gw_reader *R, yaml_node_t *root)
     gw_document *d = R->doc;
     yaml_node_t *n = rd_node(R, root, "issuer");
     if (!n) {
-        rd_report(R, rd_loc(R, root, "issuer"), GW_MSG_MISSING, "issuer", gw_schema_zh(gw_schema_root, "issuer"));
+        rd_report_missing(R, root, "issuer", "issuer", gw_schema_root);
         return;
     }
     if (n->type != YAML_SEQUENCE_NODE) add_issuer(R, n, "issuer");
@@ -207,7 +207,7 @@ static void load_reply(gw_reader *R, yaml_node_t *root)
     yaml_node_t *reply = rd_node(R, root, "reply");
     if (!reply) return;
     if (reply->type != YAML_MAPPING_NODE) {
-        rd_report(R, rd_loc(R, reply, "reply"), GW_MSG_WRONG_KIND, "reply", gw_kind_name(R->diags, GW_KIND_MAPPING));
+        rd_report_kind(R, rd_loc(R, reply, "reply"), "reply", GW_KIND_MAPPING);
         return;
     }
     rd_check_keys(R, reply, gw_schema_reply, "reply");
@@ -234,7 +234,7 @@ static void load_title(gw_reader *R, yaml_node_t *root)
         if (!d->title)
             rd_report(R, rd_loc(R, n, "title"), GW_MSG_MISSING_EMPTY, "title", gw_schema_zh(gw_schema_root, "title"));
     } else if (n && n->type == YAML_MAPPING_NODE) {
-        rd_report(R, rd_loc(R, n, "title"), GW_MSG_WRONG_KIND, "title", gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
+        rd_report_kind(R, rd_loc(R, n, "title"), "title", GW_KIND_TEXT_OR_LIST);
         return;
     } else {
         d->title = field(R, root, "title", rd_requires(R, "title") ? RD_REQUIRED : 0);
@@ -312,13 +312,13 @@ static void load_attachments(gw_reader *R, yaml_node_t *root)
     yaml_node_t *n = rd_node(R, root, "attachments");
     if (!n) return;
     if (n->type == YAML_SCALAR_NODE || n->type == YAML_MAPPING_NODE) { add_attachment(R, n, "attachments"); return; }
-    if (gw_yaml_len(n) == 0) rd_report(R, rd_loc(R, n, "attachments"), GW_MSG_EMPTY, "attachments");
+    if (gw_yaml_len(n) == 0) rd_report_empty(R, rd_loc(R, n, "attachments"), "attachments");
     for (size_t i = 0; i < gw_yaml_len(n); i++) {
         char path[48];
         snprintf(path, sizeof path, "attachments[%zu]", i);
         yaml_node_t *item = rd_item(R, n, i);
         if (item->type == YAML_SEQUENCE_NODE)
-            rd_report(R, rd_loc(R, item, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
+            rd_report_kind(R, rd_loc(R, item, path), path, GW_KIND_TEXT_OR_LIST);
         else
             add_attachment(R, item, path);
     }
@@ -376,7 +376,7 @@ static void load_contacts(gw_reader *R, yaml_node_t *root)
     yaml_node_t *n = rd_node(R, root, "contacts");
     if (!n) return;
     if (n->type != YAML_SEQUENCE_NODE) {
-        rd_report(R, rd_loc(R, n, "contacts"), GW_MSG_WRONG_KIND, "contacts", gw_kind_name(R->diags, GW_KIND_LIST));
+        rd_report_kind(R, rd_loc(R, n, "contacts"), "contacts", GW_KIND_LIST);
         return;
     }
     for (size_t i = 0; i < gw_yaml_len(n); i++) {
@@ -384,9 +384,9 @@ static void load_contacts(gw_reader *R, yaml_node_t *root)
         char path[32];
         snprintf(path, sizeof path, "contacts[%zu]", i);
         if (item->type != YAML_MAPPING_NODE)
-            rd_report(R, rd_loc(R, item, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_CONTACT));
+            rd_report_kind(R, rd_loc(R, item, path), path, GW_KIND_CONTACT);
         else if (item->data.mapping.pairs.top == item->data.mapping.pairs.start)
-            rd_report(R, rd_loc(R, item, path), GW_MSG_EMPTY, path);
+            rd_report_empty(R, rd_loc(R, item, path), path);
         else
             contact_line(R, item, path);
     }
@@ -401,7 +401,7 @@ static void load_attendance(gw_reader *R, yaml_node_t *root)
     if (R->format.kind != GW_FORMAT_MINUTES)
         rd_report(R, rd_loc(R, n, "attendance"), GW_MSG_ATTENDANCE_TEMPLATE, d->template_name);
     if (n->type != YAML_MAPPING_NODE) {
-        rd_report(R, rd_loc(R, n, "attendance"), GW_MSG_WRONG_KIND, "attendance", gw_kind_name(R->diags, GW_KIND_MAPPING));
+        rd_report_kind(R, rd_loc(R, n, "attendance"), "attendance", GW_KIND_MAPPING);
         return;
     }
     rd_check_keys(R, n, gw_schema_attendance, "attendance");
@@ -446,7 +446,7 @@ static void load_print(gw_reader *R, yaml_node_t *root)
     yaml_node_t *n = rd_node(R, root, "print");
     if (!n) return;
     if (n->type != YAML_MAPPING_NODE) {
-        rd_report(R, rd_loc(R, n, "print"), GW_MSG_WRONG_KIND, "print", gw_kind_name(R->diags, GW_KIND_MAPPING));
+        rd_report_kind(R, rd_loc(R, n, "print"), "print", GW_KIND_MAPPING);
         return;
     }
     rd_check_keys(R, n, gw_schema_print, "print");
@@ -456,7 +456,7 @@ static void load_print(gw_reader *R, yaml_node_t *root)
     char *date = rd_field(R, n, "date", "print.date", gw_schema_print, RD_RAW);
     gw_loc loc = rd_loc(R, rd_node(R, n, "date"), "print.date");
     if (date && !gw_parse_date(date, &d->print_year, &d->print_month, &d->print_day)) {
-        rd_report(R, loc, GW_MSG_BAD_DATE, date);
+        rd_report_date(R, loc, date);
     } else if (date) {
         char buf[64];
         snprintf(buf, sizeof buf, "%d年%d月%d日", d->print_year, d->print_month, d->print_day);

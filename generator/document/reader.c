@@ -1,5 +1,6 @@
 /* Reading fields: kinds, emptiness, keys, and where a problem is. */
 #include "document/reader.h"
+#include "document/field-names.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 #include <ctype.h>
@@ -137,6 +138,12 @@ static void report_unknown_key(gw_reader *R, const yaml_node_t *key_node, const 
     char path[256], shown[128];
     join_path(path, sizeof path, where, gw_excerpt(key, strlen(key), shown, sizeof shown));
     const char *in = *where ? where : gw_kind_name(R->diags, GW_KIND_DOCUMENT);
+    char named[160];          /* in Chinese, a section by its Chinese name: 落款（signature） */
+    const char *zh = *where ? gw_schema_zh(gw_schema_root, where) : "";
+    if (gw_diagnostics_language(R->diags) == GW_LANG_ZH && *zh) {
+        snprintf(named, sizeof named, "%s（“%s”）", zh, where);
+        in = named;
+    }
     const char *better = strlen(key) <= 256 ? gw_suggest_field(key, section) : NULL;
     if (better) rd_report(R, rd_loc(R, key_node, path), GW_MSG_UNKNOWN_KEY_SUGGEST, shown, in, better);
     else rd_report(R, rd_loc(R, key_node, path), GW_MSG_UNKNOWN_KEY, shown, in);
@@ -150,7 +157,7 @@ void rd_check_keys(gw_reader *R, yaml_node_t *map, const gw_field *section, cons
         yaml_node_t *key_node = yaml_document_get_node(&R->y->doc, p->key);
         const char *key = gw_yaml_str(key_node);
         if (!key) {
-            rd_report(R, rd_loc(R, key_node, where), GW_MSG_WRONG_KIND, "key", gw_kind_name(R->diags, GW_KIND_KEY));
+            rd_report_kind(R, rd_loc(R, key_node, where), "key", GW_KIND_KEY);
             continue;
         }
         size_t i = 0;
@@ -179,7 +186,7 @@ char *rd_text(gw_reader *R, yaml_node_t *node, const char *path, const char *zh,
 {
     if (!node) return NULL;
     if (node->type != YAML_SCALAR_NODE) {
-        rd_report(R, rd_loc(R, node, path), GW_MSG_NOT_TEXT, path);
+        rd_report_not_text(R, rd_loc(R, node, path), path);
         return NULL;
     }
     const char *v = (const char *)node->data.scalar.value;
@@ -187,7 +194,7 @@ char *rd_text(gw_reader *R, yaml_node_t *node, const char *path, const char *zh,
     gw_trim_span(v, &start, &len);
     if (len == 0 || is_null(node)) {
         if (flags & RD_REQUIRED) rd_report(R, rd_loc(R, node, path), GW_MSG_MISSING_EMPTY, path, zh ? zh : "");
-        else rd_report(R, rd_loc(R, node, path), GW_MSG_EMPTY, path);
+        else rd_report_empty(R, rd_loc(R, node, path), path);
         return NULL;
     }
     /* a text with a placeholder or a control character is reported; its
@@ -196,13 +203,59 @@ char *rd_text(gw_reader *R, yaml_node_t *node, const char *path, const char *zh,
     return rd_kept(R, gw_strndup(v + start, len));
 }
 
+/* A key of map that is no field of section but the near miss of `key`:
+ * `titel` when title is missing.  The unknown key's "did you mean title?"
+ * already says what is wrong. */
+static int misspelled_in(gw_reader *R, yaml_node_t *map, const char *key, const gw_field *section)
+{
+    if (!map || map->type != YAML_MAPPING_NODE) return 0;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        const char *k = gw_yaml_str(yaml_document_get_node(&R->y->doc, p->key));
+        if (k && strlen(k) <= 256 && !*gw_schema_zh(section, k)) {      /* "": not a field */
+            const char *meant = gw_suggest_field(k, section);
+            if (meant && strcmp(meant, key) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
+void rd_report_not_text(gw_reader *R, gw_loc loc, const char *path)
+{
+    char zh[256];
+    rd_report(R, loc, GW_MSG_NOT_TEXT, path, gw_field_path_zh(path, zh, sizeof zh));
+}
+
+void rd_report_kind(gw_reader *R, gw_loc loc, const char *path, int kind)
+{
+    char zh[256];
+    rd_report(R, loc, GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, kind), gw_field_path_zh(path, zh, sizeof zh));
+}
+
+void rd_report_line_break(gw_reader *R, gw_loc loc, const char *path)
+{
+    char zh[256];
+    rd_report(R, loc, GW_MSG_LINE_BREAK, path, gw_field_path_zh(path, zh, sizeof zh));
+}
+
+void rd_report_empty(gw_reader *R, gw_loc loc, const char *path)
+{
+    char zh[256];
+    rd_report(R, loc, GW_MSG_EMPTY, path, gw_field_path_zh(path, zh, sizeof zh));
+}
+
+void rd_report_missing(gw_reader *R, yaml_node_t *map, const char *key, const char *path, const gw_field *section)
+{
+    if (!misspelled_in(R, map, key, section))
+        rd_report(R, rd_loc(R, map, path), GW_MSG_MISSING, path, gw_schema_zh(section, key));
+}
+
 char *rd_field(gw_reader *R, yaml_node_t *map, const char *key, const char *path,
                const gw_field *section, int flags)
 {
     yaml_node_t *n = rd_node(R, map, key);
     const char *zh = gw_schema_zh(section, key);
     if (!n) {
-        if (flags & RD_REQUIRED) rd_report(R, rd_loc(R, map, path), GW_MSG_MISSING, path, zh);
+        if (flags & RD_REQUIRED) rd_report_missing(R, map, key, path, section);
         return NULL;
     }
     return rd_text(R, n, path, zh, flags);
@@ -217,7 +270,7 @@ size_t rd_text_list(gw_reader *R, yaml_node_t *node, const char *path, int flags
         return out->count;
     }
     if (node->type != YAML_SEQUENCE_NODE) {
-        rd_report(R, rd_loc(R, node, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
+        rd_report_kind(R, rd_loc(R, node, path), path, GW_KIND_TEXT_OR_LIST);
         return 0;
     }
     for (size_t i = 0; i < gw_yaml_len(node); i++) {
@@ -228,7 +281,7 @@ size_t rd_text_list(gw_reader *R, yaml_node_t *node, const char *path, int flags
         if (t) rd_list_add(R, out, t, rd_src(item));
     }
     /* an empty list of a required field is the caller's to report, as missing */
-    if (gw_yaml_len(node) == 0 && !(flags & RD_REQUIRED)) rd_report(R, rd_loc(R, node, path), GW_MSG_EMPTY, path);
+    if (gw_yaml_len(node) == 0 && !(flags & RD_REQUIRED)) rd_report_empty(R, rd_loc(R, node, path), path);
     return out->count;
 }
 

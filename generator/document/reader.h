@@ -37,6 +37,19 @@ int    rd_grown(gw_reader *R, int grown);
 /* Whether the reading is out of memory: an allocation failed, or the list
  * or a loader the reading called said so. */
 int    rd_out_of_memory(gw_reader *R);
+/* E0101 for a required field key missing from map, unless a key of map is
+ * its near miss (already reported as unknown, with the suggestion). */
+void   rd_report_missing(gw_reader *R, yaml_node_t *map, const char *key, const char *path,
+                         const gw_field *section);
+/* E0112: an optional field present but empty, named in words in Chinese. */
+/* The reports that name a field: by its path in English, by its Chinese
+ * name (gw_field_path_zh) in Chinese.  kind: a GW_KIND_* for gw_kind_name. */
+void   rd_report_not_text(gw_reader *R, gw_loc loc, const char *path);
+void   rd_report_kind(gw_reader *R, gw_loc loc, const char *path, int kind);
+void   rd_report_line_break(gw_reader *R, gw_loc loc, const char *path);
+void   rd_report_empty(gw_reader *R, gw_loc loc, const char *path);
+/* A date that is not one: E0110, with the date rewritten when it can be (validate-date.c). */
+void   rd_report_date(gw_reader *R, gw_loc loc, const char *date);
 gw_loc rd_loc(gw_reader *R, const yaml_node_t *node, const char *path);
 gw_src rd_src(const yaml_node_t *node);
 /* Where byte `offset` of a scalar's value is in the file: exact for one-line

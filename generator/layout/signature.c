@@ -88,21 +88,21 @@ static long unsealed(sig *S)
     return row;
 }
 
-/* The drawn size of a seal: seal_size wide, its height by the image's shape. */
-static void seal_box(const sig *S, size_t image, double *w, double *h)
+/* The drawn size of a seal `size` wide: its height by the image's shape. */
+static void seal_box(const sig *S, size_t image, double size, double *w, double *h)
 {
     const gw_image *im = &S->L->dl->images[image];
-    *w = S->s->seal_size;
-    *h = im->pixel_width ? S->s->seal_size * im->pixel_height / im->pixel_width : S->s->seal_size;
+    *w = size;
+    *h = im->pixel_width ? size * im->pixel_height / im->pixel_width : size;
 }
 
-/* Puts seal i centred at (cx, its top at top) in the block's row. */
-static int put_seal(sig *S, size_t i, long row, double cx, double top)
+/* Puts seal i, `size` wide, centred at (cx, its top at top) in the block's row. */
+static int put_seal(sig *S, size_t i, double size, long row, double cx, double top)
 {
     size_t image = lay_seal_image(S->L, i);
     if (image == (size_t)-1) return 0;
     double w, h;
-    seal_box(S, image, &w, &h);
+    seal_box(S, image, size, &w, &h);
     gw_item it = { .kind = GW_ITEM_IMAGE };
     it.u.image = (gw_image_item){ image, cx - w / 2, top, w, h };
     if (!lay_block_add_item(S->b, row, &it)) { lay_fail(S->L, GW_ERR_NOMEM); return 0; }
@@ -160,7 +160,7 @@ static long sealed(sig *S)
         long row = sealed_gap(S);
         if (S->name_count) lay_line_place(L, S->b, row, &S->names[0], cx - name_w / 2, 1);
         lay_line_place(L, S->b, row + 1, &S->date, date_x, 1);
-        return put_seal(S, 0, row, cx, -s->seal_overlap) ? row + 1 : -1;
+        return put_seal(S, 0, s->seal_size, row, cx, -s->seal_overlap) ? row + 1 : -1;
     }
     size_t per = seals_per_row(S, n, &pitch);
     if (!per) return -1;
@@ -175,7 +175,7 @@ static long sealed(sig *S)
                 if (!name_fits(S, cx - S->names[i].width / 2, S->names[i].width)) return -1;
                 lay_line_place(L, S->b, row, &S->names[i], cx - S->names[i].width / 2, 1);
             }
-            if (!put_seal(S, i, row, cx, -s->seal_overlap)) return -1;
+            if (!put_seal(S, i, s->seal_size, row, cx, -s->seal_overlap)) return -1;
             last_cx = cx;
         }
     }
@@ -200,7 +200,7 @@ static long person(sig *S)
     if (d->seals.count) {
         image = lay_seal_image(L, 0);
         if (image == (size_t)-1) return -1;
-        seal_box(S, image, &w, &h);
+        seal_box(S, image, s->person_seal_size, &w, &h);
     }
     double box_right = S->right - s->person_right, cx = box_right - w / 2;
     /* the first row whose centred seal starts below the blank lines */
@@ -219,7 +219,7 @@ static long person(sig *S)
     }
     lay_line_free(&title);
     if (!fits) return -1;
-    if (image != (size_t)-1 && !put_seal(S, 0, row, cx, (em - h) / 2)) return -1;
+    if (image != (size_t)-1 && !put_seal(S, 0, s->person_seal_size, row, cx, (em - h) / 2)) return -1;
     /* the first row below the seal (or the name), then the blank lines */
     double bottom = (double)row * P + (em + h) / 2;
     row = (long)ceil(bottom / P - 1e-6) + s->person_date_gap_lines;

@@ -70,6 +70,17 @@ class Page:
         want = re.sub(r"\s+", "", text)
         return [r for r in self.runs if want in r.text and (size is None or abs(r.size - size) < 0.01)]
 
+    def find_text(self, text):
+        """The characters of `text` itself where a run holds it (a run may
+        hold more: mupdf joins words on one baseline), as Runs."""
+        want = re.sub(r"\s+", "", text)
+        out = []
+        for r in self.runs:
+            i = r.text.find(want)
+            if i >= 0:
+                out.append(Run(r.chars[i:i + len(want)]))
+        return out
+
     def body_runs(self):
         """Text inside the type area's height (not the page number)."""
         return [r for r in self.runs if r.top >= TYPE_TOP - 1 and r.bottom <= TYPE_BOTTOM + 1]
