@@ -70,6 +70,7 @@ static int lost_shown(const gw_diagnostics *d) { return d->lost && !d->nomem_lis
 
 size_t gw_diagnostics_count(const gw_diagnostics *d) { return d ? d->count + (size_t)lost_shown(d) : 0; }
 size_t gw_diagnostics_errors(const gw_diagnostics *d) { return d ? d->errors + (size_t)lost_shown(d) : 0; }
+size_t gw_diagnostics_warnings(const gw_diagnostics *d) { return d ? d->count - d->errors : 0; }
 size_t gw_diag_out_of_memory(const gw_diagnostics *d) { return d ? d->nomem : 0; }
 
 static void lose(gw_diagnostics *d)
@@ -77,7 +78,6 @@ static void lose(gw_diagnostics *d)
     d->lost = 1;
     d->nomem++;
 }
-size_t gw_diagnostics_warnings(const gw_diagnostics *d) { return d ? d->count - d->errors : 0; }
 
 void gw_diagnostics_set_language(gw_diagnostics *d, gw_language lang) { if (d) d->lang = lang; }
 gw_language gw_diagnostics_language(const gw_diagnostics *d) { return d ? d->lang : GW_LANG_EN; }
