@@ -10,17 +10,20 @@
  * failures reach gongwen as the libraries' own errors).  That works with
  * AddressSanitizer, which a malloc of our own would not.
  *
- * Besides the built-in letter below, examples (from their files) take the
- * paths the letter does not: a seal image, an order, minutes, joint
- * issuers.  The fonts are loaded the same way for every document, so
- * their allocations are swept with the letter only.
+ * Besides the built-in letter below, a notice (in memory too) and examples
+ * (from their files) take the paths the letter does not: a title in lines,
+ * a body as a list (levels, a page break), attachments with pages, a seal
+ * image, an order, minutes, joint issuers.  The fonts are loaded the same
+ * way for every document, so their allocations are swept with the letter
+ * only.
  *
  *   test-alloc-failure [RUNS]          (about RUNS runs spread over every
  *                                       phase of every document; default
  *                                       $GW_ALLOC_RUNS, else 400)
  *   test-alloc-failure --all           (every allocation of every document)
- *   test-alloc-failure --at N [FILE]   (one run, the Nth allocation failing;
- *                                       FILE: an example, else the letter) */
+ *   test-alloc-failure --at N [DOC]    (one run, the Nth allocation failing;
+ *                                       DOC: letter (default), notice or an
+ *                                       example's path) */
 #include "check.h"
 #include <execinfo.h>
 #include "gongwen.h"
@@ -80,6 +83,23 @@ static const char *document(void)
     return doc;
 }
 
+/* A notice in the file template: what the letter leaves out. */
+static const char notice[] =
+    "gongwen: 1\ntemplate: file\nissuer: 测试市人民政府办公室\nnumber: 测政办发〔2025〕3号\nsigners: [张三]\n"
+    "title:\n  - 关于开展测试工作的\n  - 通知\nto: [各区人民政府, 市直各部门]\n"
+    "body:\n  - 为做好测试工作，现将有关事项通知如下。\n  - heading: 工作要求\n    level: 1\n"
+    "  - 各单位要**高度重视**，认真组织实施。\n  - page_break: true\n  - heading: （一）时间安排\n"
+    "  - 2025年6月底前完成。\n"
+    "attachments:\n  - 测试工作方案\n  - name: 测试工作安排表\n    body: |\n      一、第一阶段\n      准备工作。\n"
+    "signature:\n  date: 2025-06-12\nnote: [此件公开发布, 联系人：李四]\ncc: [市委办公室, 市人大常委会办公室]\n"
+    "print:\n  by: 测试市人民政府办公室\n  date: 2025-06-13\n";
+
+/* The text of a built-in document, or NULL for a file. */
+static const char *builtin(const char *name)
+{
+    return strcmp(name, "letter") == 0 ? document() : strcmp(name, "notice") == 0 ? notice : NULL;
+}
+
 typedef struct outcome {
     gw_status status;
     int       said_nomem, other_errors;    /* E0006 said how often; other errors */
@@ -100,13 +120,14 @@ static void read_diagnostics(gw_diagnostics *d, outcome *o)
     }
 }
 
-static const char *const examples[] = {
-    "examples/huli-sealed-reply.yaml", "examples/jinan-district-order.yaml",
+/* The documents after the letter. */
+static const char *const others[] = {
+    "notice", "examples/huli-sealed-reply.yaml", "examples/jinan-district-order.yaml",
     "examples/jinan-health-minutes.yaml", "examples/jinan-joint-request.yaml",
 };
 
-/* Renders file (NULL: the letter, from memory) with the nth allocation failing. */
-static outcome run(uint64_t n, const char *file)
+/* Renders the document (builtin, else a file) with the nth allocation failing. */
+static outcome run(uint64_t n, const char *doc)
 {
     outcome o = { GW_OK, 0, 0, 0, 0 };
     allocations = 0;
@@ -120,9 +141,9 @@ static outcome run(uint64_t n, const char *file)
     else o.status = gw_engine_create(&opts, d, &e);
     o.after_fonts = allocations;
     if (o.status == GW_OK) {
-        const char *doc = document();
-        o.status = file ? gw_render_to_memory(e, source_path(file), NULL, d, &pdf, &len)
-                        : gw_render_buffer(e, "doc.yaml", doc, strlen(doc), NULL, d, &pdf, &len);
+        const char *text = builtin(doc);
+        o.status = text ? gw_render_buffer(e, doc, text, strlen(text), NULL, d, &pdf, &len)
+                        : gw_render_to_memory(e, source_path(doc), NULL, d, &pdf, &len);
     }
     o.total = allocations;
     fail_at = 0;                             /* reading the diagnostics may allocate */
@@ -144,12 +165,12 @@ static void expect_nomem(uint64_t n, const outcome *o)
 
 /* One run in a child process, so a crash or a leak (LSan at the child's
  * exit) fails that run only and the others still run. */
-static int run_apart(uint64_t n, const char *file)
+static int run_apart(uint64_t n, const char *doc)
 {
     fflush(stderr);
     pid_t pid = fork();
     if (pid == 0) {
-        outcome o = run(n, file);
+        outcome o = run(n, doc);
         int before = check_failed;
         if (o.total >= n) expect_nomem(n, &o);     /* else the run never got that far */
         exit(check_failed == before ? 0 : 1);
@@ -161,13 +182,13 @@ static int run_apart(uint64_t n, const char *file)
 /* About `want` runs with an allocation from..to failing (every one when
  * want is 0): up to 20 of them the first allocations of the phase, where
  * its set-up is, the rest spread evenly. */
-static uint64_t sweep(const char *file, uint64_t from, uint64_t to, uint64_t want)
+static uint64_t sweep(const char *doc, uint64_t from, uint64_t to, uint64_t want)
 {
     uint64_t tried = 0, span = to - from + 1, first = !want ? span : want / 2 < 20 ? want / 2 : 20;
     uint64_t spread = want > first ? want - first : 1, stride = span / spread > 1 ? span / spread : 1;
     for (uint64_t n = from; n <= to; n += n < from + first ? 1 : stride) {
-        CHECK_MSG(run_apart(n, file), "allocation %llu failing%s%s: crashed, leaked or said something else",
-                  (unsigned long long)n, file ? " in " : "", file ? file : "");
+        CHECK_MSG(run_apart(n, doc), "allocation %llu failing in %s: crashed, leaked or said something else",
+                  (unsigned long long)n, doc);
         tried++;
     }
     return tried;
@@ -177,12 +198,11 @@ static uint64_t sweep(const char *file, uint64_t from, uint64_t to, uint64_t wan
 static uint64_t share(uint64_t runs, uint64_t parts) { return runs && runs / parts == 0 ? 1 : runs / parts; }
 
 /* A clean run first: how many allocations the document takes. */
-static outcome measure(const char *file)
+static outcome measure(const char *doc)
 {
-    outcome clean = run(0, file);
-    CHECK_MSG(clean.status == GW_OK && clean.other_errors == 0 && !clean.said_nomem, "%s renders",
-              file ? file : "the letter");
-    fprintf(stderr, "%s: %llu allocations, %llu of them loading the fonts\n", file ? file : "the letter",
+    outcome clean = run(0, doc);
+    CHECK_MSG(clean.status == GW_OK && clean.other_errors == 0 && !clean.said_nomem, "%s renders", doc);
+    fprintf(stderr, "%s: %llu allocations, %llu of them loading the fonts\n", doc,
             (unsigned long long)clean.total, (unsigned long long)clean.after_fonts);
     return clean;
 }
@@ -192,7 +212,7 @@ int main(int argc, char **argv)
     if (argc > 2 && strcmp(argv[1], "--at") == 0) {       /* one run, for a debugger */
         uint64_t n = strtoull(argv[2], NULL, 10);
         verbose = 1;
-        outcome o = run(n, argc > 3 ? argv[3] : NULL);
+        outcome o = run(n, argc > 3 ? argv[3] : "letter");
         expect_nomem(n, &o);
         return check_summary();
     }
@@ -200,14 +220,14 @@ int main(int argc, char **argv)
     const char *env = getenv("GW_ALLOC_RUNS");
     uint64_t runs = all ? 0 : strtoull(argc > 1 ? argv[1] : env ? env : "400", NULL, 10);
     /* a quarter of the runs over the font loading, a quarter over the
-     * letter, half over the examples */
-    size_t count = sizeof examples / sizeof *examples;
-    outcome clean = measure(NULL);
-    uint64_t tried = sweep(NULL, 1, clean.after_fonts, share(runs, 4));
-    tried += sweep(NULL, clean.after_fonts + 1, clean.total, share(runs, 4));
+     * letter, half over the others */
+    size_t count = sizeof others / sizeof *others;
+    outcome clean = measure("letter");
+    uint64_t tried = sweep("letter", 1, clean.after_fonts, share(runs, 4));
+    tried += sweep("letter", clean.after_fonts + 1, clean.total, share(runs, 4));
     for (size_t i = 0; i < count; i++) {
-        outcome o = measure(examples[i]);
-        tried += sweep(examples[i], o.after_fonts + 1, o.total, share(runs, 2 * count));
+        outcome o = measure(others[i]);
+        tried += sweep(others[i], o.after_fonts + 1, o.total, share(runs, 2 * count));
     }
     fprintf(stderr, "%llu runs with one allocation failing\n", (unsigned long long)tried);
     return check_summary();
