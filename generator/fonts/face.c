@@ -1,9 +1,12 @@
 /* A face is opened with HarfBuzz alone (memory-mapped file, names, cmap):
  * cheap, and safe to share between threads once made immutable.  What only
  * the PDF writer needs from FreeType (CID-keyed or not, the bounding box,
- * the CID of every glyph) is read once, on first use, under the face's own
+ * the CID of each glyph drawn) is read on first use, under the face's own
  * lock, with a FreeType library of its own: an FT_Face may be used by one
- * thread at a time, and after that read no FreeType object is kept. */
+ * thread at a time.  A CID-keyed face keeps its FT_Face to look up the CID
+ * of a glyph the first time it is drawn (a document draws a few hundred of
+ * Noto CJK's 65,535 glyphs); every CID read is cached, so that the lock is
+ * taken only for glyphs no document has drawn yet. */
 #include "fonts/face.h"
 #include "util/messages.h"
 #include <hb-ot.h>
@@ -16,11 +19,13 @@
 #include FT_FREETYPE_H
 #include FT_CID_H
 
-/* What the PDF writer needs, read with FreeType once. */
+/* What the PDF writer needs, read with FreeType once; CIDs as drawn. */
 typedef struct pdf_facts {
-    gw_outline outline;
-    double     bbox[4];        /* font units */
-    uint16_t  *cids;           /* GW_OUTLINE_CFF_CID: CID of each glyph */
+    gw_outline   outline;
+    double       bbox[4];      /* font units */
+    FT_Library   ft_library;   /* GW_OUTLINE_CFF_CID: kept for the CIDs, */
+    FT_Face      ft_face;      /* used under the face's lock */
+    atomic_uint *cids;         /* CID + 1 of each glyph, 0 when not read yet */
 } pdf_facts;
 
 struct gw_face {
@@ -35,7 +40,7 @@ struct gw_face {
     hb_font_t      *hb_font;        /* immutable, scale = upem: advances in font units */
     unsigned        upem, glyph_count;
     int             has_cff;
-    pthread_mutex_t lock;           /* guards reading pdf_facts */
+    pthread_mutex_t lock;           /* guards reading pdf_facts and the FT_Face */
     atomic_int      facts_ready;
     pdf_facts       facts;
     /* subsetting: see gw_face_subset_source */
@@ -212,6 +217,8 @@ void gw_face_destroy(gw_face *f)
     hb_blob_destroy(f->blob);
     pthread_mutex_destroy(&f->lock);
     free(f->facts.cids);
+    if (f->facts.ft_face) FT_Done_Face(f->facts.ft_face);
+    if (f->facts.ft_library) FT_Done_FreeType(f->facts.ft_library);
     free(f->family);
     free(f->style_name);
     free(f->postscript_name);
@@ -219,19 +226,9 @@ void gw_face_destroy(gw_face *f)
     free(f);
 }
 
-/* The CID of every glyph, from the CFF charset (an array lookup each). */
-static uint16_t *read_cids(FT_Face ft, unsigned glyph_count)
-{
-    uint16_t *cids = malloc(glyph_count * sizeof *cids);
-    for (unsigned g = 0; cids && g < glyph_count; g++) {
-        FT_UInt cid = 0;
-        cids[g] = FT_Get_CID_From_Glyph_Index(ft, g, &cid) == 0 && cid <= 0xFFFF ? (uint16_t)cid : (uint16_t)g;
-    }
-    return cids;
-}
-
 /* When FreeType cannot read a face HarfBuzz could, the facts fall back to
- * what HarfBuzz knows: codes are glyph indices, the box is the em square. */
+ * what HarfBuzz knows: codes are glyph indices, the box is the em square.
+ * A CID-keyed face keeps FreeType open for gw_face_cid. */
 static void read_pdf_facts(const gw_face *f, pdf_facts *out)
 {
     out->outline = f->has_cff ? GW_OUTLINE_CFF_NAMED : GW_OUTLINE_TRUETYPE;
@@ -242,17 +239,23 @@ static void read_pdf_facts(const gw_face *f, pdf_facts *out)
     unsigned len = 0;
     const char *data = hb_blob_get_data(f->blob, &len);
     FT_Face ft;
-    if (FT_New_Memory_Face(lib, (const FT_Byte *)data, (FT_Long)len, (FT_Long)f->index, &ft) == 0) {
-        FT_Bool is_cid = 0;
-        if (f->has_cff && FT_Get_CID_Is_Internally_CID_Keyed(ft, &is_cid) == 0 && is_cid &&
-            (out->cids = read_cids(ft, f->glyph_count)))
-            out->outline = GW_OUTLINE_CFF_CID;
-        out->bbox[0] = ft->bbox.xMin;
-        out->bbox[1] = ft->bbox.yMin;
-        out->bbox[2] = ft->bbox.xMax;
-        out->bbox[3] = ft->bbox.yMax;
-        FT_Done_Face(ft);
+    if (FT_New_Memory_Face(lib, (const FT_Byte *)data, (FT_Long)len, (FT_Long)f->index, &ft) != 0) {
+        FT_Done_FreeType(lib);
+        return;
     }
+    out->bbox[0] = ft->bbox.xMin;
+    out->bbox[1] = ft->bbox.yMin;
+    out->bbox[2] = ft->bbox.xMax;
+    out->bbox[3] = ft->bbox.yMax;
+    FT_Bool is_cid = 0;
+    if (f->has_cff && FT_Get_CID_Is_Internally_CID_Keyed(ft, &is_cid) == 0 && is_cid) {
+        out->outline = GW_OUTLINE_CFF_CID;
+        out->ft_library = lib;
+        out->ft_face = ft;
+        out->cids = calloc(f->glyph_count, sizeof *out->cids);   /* NULL: every CID read anew */
+        return;
+    }
+    FT_Done_Face(ft);
     FT_Done_FreeType(lib);
 }
 
@@ -318,10 +321,25 @@ uint32_t gw_face_glyph(const gw_face *f, uint32_t cp)
     return hb_font_get_nominal_glyph(f->hb_font, cp, &gid) ? gid : 0;
 }
 
-uint32_t gw_face_cid(const gw_face *f, uint32_t gid)
+/* The CID from the CFF charset; the glyph index when FreeType has none. */
+static uint32_t cid_from_freetype(FT_Face ft, uint32_t gid)
 {
-    const pdf_facts *facts = facts_of(f);
-    return facts->cids && gid < f->glyph_count ? facts->cids[gid] : gid;
+    FT_UInt cid = 0;
+    return FT_Get_CID_From_Glyph_Index(ft, gid, &cid) == 0 && cid <= 0xFFFF ? cid : gid;
+}
+
+uint32_t gw_face_cid(const gw_face *cf, uint32_t gid)
+{
+    gw_face *f = (gw_face *)cf;       /* the CIDs are a cache: reading them does not change the face */
+    pdf_facts *facts = (pdf_facts *)facts_of(f);
+    if (facts->outline != GW_OUTLINE_CFF_CID || gid >= f->glyph_count) return gid;
+    unsigned known = facts->cids ? atomic_load_explicit(&facts->cids[gid], memory_order_relaxed) : 0;
+    if (known) return known - 1;
+    pthread_mutex_lock(&f->lock);
+    uint32_t cid = cid_from_freetype(facts->ft_face, gid);
+    pthread_mutex_unlock(&f->lock);
+    if (facts->cids) atomic_store_explicit(&facts->cids[gid], cid + 1, memory_order_relaxed);
+    return cid;
 }
 
 unsigned gw_font_file_face_count(const char *path)
