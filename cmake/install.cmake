@@ -1,7 +1,7 @@
 # Installing (cmake --install) and packaging (CPack DEB, see packaging/).
 #
 #   PREFIX/bin/gongwen, PREFIX/bin/gongwen-fetch-fonts
-#   PREFIX/share/gongwen/{templates,fonts}/     the data folder; the program
+#   PREFIX/share/gongwen/{templates,fonts,specimens}/  the data folder; the program
 #                                               finds it from its own place
 #   PREFIX/lib/<multiarch>/libgongwen.{a,so.0}, include/gongwen.h,
 #   lib/<multiarch>/pkgconfig/libgongwen.pc
@@ -23,7 +23,13 @@ set_target_properties(gongwen_shared PROPERTIES
   OUTPUT_NAME gongwen VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR}
   LINK_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/libgongwen.map)
 target_link_options(gongwen_shared PRIVATE
-  "LINKER:--version-script=${CMAKE_CURRENT_LIST_DIR}/libgongwen.map" "LINKER:--no-undefined")
+  "LINKER:--version-script=${CMAKE_CURRENT_LIST_DIR}/libgongwen.map")
+# Every symbol resolved at link time, except in the sanitizer builds: clang
+# links its sanitizer runtimes into programs only, so a shared library of
+# instrumented objects has their symbols undefined until a program loads it.
+if(NOT GW_SANITIZE AND NOT GW_TSAN AND NOT GW_FUZZ)
+  target_link_options(gongwen_shared PRIVATE "LINKER:--no-undefined")
+endif()
 target_link_libraries(gongwen_shared PRIVATE $<TARGET_PROPERTY:gongwen_lib,LINK_LIBRARIES>)
 target_include_directories(gongwen_shared PUBLIC
   $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/generator/include> $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
@@ -46,6 +52,8 @@ install(PROGRAMS scripts/fetch-fonts DESTINATION ${CMAKE_INSTALL_BINDIR}
         RENAME gongwen-fetch-fonts COMPONENT program)
 install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/gongwen/templates
         COMPONENT program FILES_MATCHING PATTERN "*.yaml")
+install(DIRECTORY specimens/ DESTINATION ${CMAKE_INSTALL_DATADIR}/gongwen/specimens
+        COMPONENT program FILES_MATCHING PATTERN "*.yaml" PATTERN "*.png")
 install(FILES fonts/fonts.yaml fonts/fandol.sha256
         DESTINATION ${CMAKE_INSTALL_DATADIR}/gongwen/fonts COMPONENT program)
 install(FILES ${CMAKE_BINARY_DIR}/gongwen.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT program)

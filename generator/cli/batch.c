@@ -22,19 +22,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The help (help-text.c: in the user's language, as the other commands'). */
 static void usage(FILE *to)
 {
-    fputs("usage: gongwen batch INPUT... -o OUTDIR [-j N] [--fail-fast] [--check] [--report FILE.json]\n"
-          "INPUT is a document, a folder (every *.yaml in it, recursively) or - (paths\n"
-          "read from standard input, one a line); OUTDIR mirrors the inputs' folders.\n"
-          "-j N            render N documents at a time (default: the number of cores)\n"
-          "--fail-fast     stop at the first document with errors\n"
-          "--check         render in memory and report each PDF in OUTDIR that differs\n"
-          "                from what its document renders to; write nothing\n"
-          "--report FILE   write what happened to each document as JSON (docs/batch-report.md)\n"
-          "--profile       print where the time went, stage by stage\n"
-          "Exit 0: every document written (or, with --check, the same); 1: some document\n"
-          "has errors (or differs); 2: usage; 3: the machine (fonts, files).\n", to);
+    cli_help(to, "batch");
 }
 
 typedef struct options {

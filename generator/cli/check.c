@@ -3,7 +3,8 @@
  * passes renders; --layout also verifies the laid-out pages against the
  * template and says which fonts substitute (help-text.c).  Exit 0: clean or
  * warnings only; 1: errors (or warnings under --strict); 2: usage; 3: no
- * fonts or data folder. */
+ * fonts or data folder.  With --template the files are templates, checked
+ * by themselves (check-template.c), with the same output and exit codes. */
 #include "cli/cli.h"
 #include "yaml/ynode.h"
 #include <stdlib.h>
@@ -12,13 +13,14 @@
 static const char *const formats[] = { "text", "json", NULL };
 static const cli_option options[] = {
     { "strict", 0, NULL, NULL }, { "layout", 0, NULL, NULL }, { "format", 0, "FORMAT", formats },
-    { "font-path", 0, "DIR", NULL }, { "quiet", 'q', NULL, NULL }, { "help", 'h', NULL, NULL },
-    { NULL, 0, NULL, NULL },
+    { "font-path", 0, "DIR", NULL }, { "quiet", 'q', NULL, NULL }, { "template", 0, NULL, NULL },
+    { "help", 'h', NULL, NULL }, { NULL, 0, NULL, NULL },
 };
 
 typedef struct check_args {
     cli_common common;
     int        strict, layout, json, help;
+    int        templates;     /* --template: the operands are template files (check-template.c) */
 } check_args;
 
 static int on_option(void *ctx, const cli_option *o, const char *value)
@@ -29,6 +31,7 @@ static int on_option(void *ctx, const cli_option *o, const char *value)
     else if (!strcmp(o->name, "format")) a->json = !strcmp(value, "json");
     else if (!strcmp(o->name, "font-path")) cli_font_path_add(&a->common, value);
     else if (!strcmp(o->name, "quiet")) a->common.quiet = 1;
+    else if (!strcmp(o->name, "template")) a->templates = 1;
     else a->help = 1;
     return 1;
 }
@@ -62,7 +65,8 @@ static int check_all(const check_args *a, const char **inputs, size_t n)
     for (size_t i = 0; i < n; i++) {
         files[i].file = inputs[i];
         files[i].first = gw_diagnostics_count(diags);
-        gw_status st = check_one(engine, inputs[i], a->layout ? GW_CHECK_LAYOUT : 0, diags);
+        gw_status st = a->templates ? cli_check_template(engine, inputs[i], 0, diags)
+                                    : check_one(engine, inputs[i], a->layout ? GW_CHECK_LAYOUT : 0, diags);
         if (st != GW_OK && cli_exit_code(st) == EXIT_ENV) env_failed = 1;
         files[i].end = gw_diagnostics_count(diags);
     }

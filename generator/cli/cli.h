@@ -13,6 +13,20 @@ int cmd_check(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_specimen(int argc, char **argv);
+
+/* gongwen check --template: one template file (or built-in name, or - for
+ * standard input) by itself, its font roles included (check-template.c). */
+/* A template as the user names it, as the loader takes it: a name with a
+ * '/' or ending in .yaml is a file (./ put before a bare file name, which
+ * the loader would take for a built-in); any other is a built-in name.
+ * malloc'ed; NULL when out of memory. */
+char *cli_template_operand(const char *operand);
+/* The template of that name (from cli_template_operand); a built-in name
+ * that is none is E0114 with the near miss, as a document's template: is. */
+struct gw_template;
+struct gw_template *cli_load_template(const char *data_dir, const char *name, gw_diagnostics *diags);
+gw_status cli_check_template(gw_engine *engine, const char *operand, int flags, gw_diagnostics *diags);
 
 /* --- options (options.c) --- */
 typedef struct cli_option {

@@ -11,7 +11,8 @@ static const struct command {
     int (*run)(int argc, char **argv);
 } commands[] = {
     { "new", cmd_new }, { "check", cmd_check }, { "render", cmd_render }, { "batch", cmd_batch },
-    { "fonts", cmd_fonts }, { "layout", cmd_layout }, { "help", cmd_help },
+    { "fonts", cmd_fonts }, { "layout", cmd_layout }, { "specimen", cmd_specimen },
+    { "help", cmd_help },
 };
 
 /* gongwen --version: what a bug report needs, and where the data is. */

@@ -171,7 +171,7 @@ static int text_span(gw_reader *R, yaml_node_t *node, const char *path, size_t *
     *start = 0;
     *n = node->data.scalar.length;
     gw_trim_span((const char *)node->data.scalar.value, start, n);
-    if (!*n) rd_report(R, rd_loc(R, node, path), GW_MSG_EMPTY, path);
+    if (!*n) rd_report_empty(R, rd_loc(R, node, path), path);
     return *n != 0;
 }
 

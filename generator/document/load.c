@@ -301,7 +301,7 @@ static void load_attachments(gw_reader *R, yaml_node_t *root)
     yaml_node_t *n = rd_node(R, root, "attachments");
     if (!n) return;
     if (n->type == YAML_SCALAR_NODE || n->type == YAML_MAPPING_NODE) { add_attachment(R, n, "attachments"); return; }
-    if (gw_yaml_len(n) == 0) rd_report(R, rd_loc(R, n, "attachments"), GW_MSG_EMPTY, "attachments");
+    if (gw_yaml_len(n) == 0) rd_report_empty(R, rd_loc(R, n, "attachments"), "attachments");
     for (size_t i = 0; i < gw_yaml_len(n); i++) {
         char path[48];
         snprintf(path, sizeof path, "attachments[%zu]", i);
@@ -375,7 +375,7 @@ static void load_contacts(gw_reader *R, yaml_node_t *root)
         if (item->type != YAML_MAPPING_NODE)
             rd_report(R, rd_loc(R, item, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_CONTACT));
         else if (item->data.mapping.pairs.top == item->data.mapping.pairs.start)
-            rd_report(R, rd_loc(R, item, path), GW_MSG_EMPTY, path);
+            rd_report_empty(R, rd_loc(R, item, path), path);
         else
             contact_line(R, item, path);
     }

@@ -1,5 +1,6 @@
 /* Reading fields: kinds, emptiness, keys, and where a problem is. */
 #include "document/reader.h"
+#include "document/field-names.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 #include <ctype.h>
@@ -173,7 +174,7 @@ char *rd_text(gw_reader *R, yaml_node_t *node, const char *path, const char *zh,
     gw_trim_span(v, &start, &len);
     if (len == 0 || is_null(node)) {
         if (flags & RD_REQUIRED) rd_report(R, rd_loc(R, node, path), GW_MSG_MISSING_EMPTY, path, zh ? zh : "");
-        else rd_report(R, rd_loc(R, node, path), GW_MSG_EMPTY, path);
+        else rd_report_empty(R, rd_loc(R, node, path), path);
         return NULL;
     }
     /* a text with a placeholder or a control character is reported; its
@@ -196,6 +197,12 @@ static int misspelled_in(gw_reader *R, yaml_node_t *map, const char *key, const 
         }
     }
     return 0;
+}
+
+void rd_report_empty(gw_reader *R, gw_loc loc, const char *path)
+{
+    char zh[256];
+    rd_report(R, loc, GW_MSG_EMPTY, path, gw_field_path_zh(path, zh, sizeof zh));
 }
 
 void rd_report_missing(gw_reader *R, yaml_node_t *map, const char *key, const char *path, const gw_field *section)
@@ -236,7 +243,7 @@ size_t rd_text_list(gw_reader *R, yaml_node_t *node, const char *path, int flags
         if (t) gw_text_list_add(out, t, rd_src(item));
     }
     /* an empty list of a required field is the caller's to report, as missing */
-    if (gw_yaml_len(node) == 0 && !(flags & RD_REQUIRED)) rd_report(R, rd_loc(R, node, path), GW_MSG_EMPTY, path);
+    if (gw_yaml_len(node) == 0 && !(flags & RD_REQUIRED)) rd_report_empty(R, rd_loc(R, node, path), path);
     return out->count;
 }
 

@@ -29,6 +29,8 @@ void   rd_report(gw_reader *R, gw_loc loc, gw_msg id, ...);
  * its near miss (already reported as unknown, with the suggestion). */
 void   rd_report_missing(gw_reader *R, yaml_node_t *map, const char *key, const char *path,
                          const gw_field *section);
+/* E0112: an optional field present but empty, named in words in Chinese. */
+void   rd_report_empty(gw_reader *R, gw_loc loc, const char *path);
 /* A date that is not one: E0110, with the date rewritten when it can be (validate-date.c). */
 void   rd_report_date(gw_reader *R, gw_loc loc, const char *date);
 gw_loc rd_loc(gw_reader *R, const yaml_node_t *node, const char *path);

@@ -1,3 +1,4 @@
+#include "fonts/role-names.h"
 #include "fonts/substitute.h"
 #include "util/grow.h"
 #include "util/messages.h"
@@ -17,7 +18,8 @@ int gw_substitutes_report(gw_substitutes *said, const gw_role *role, gw_loc loc,
     if (!gw_grow(&said->roles, said->count, sizeof *said->roles)) return 0;
     said->roles[said->count++] = role;
     const gw_face *face = role->chain[0];
-    gw_report(diags, loc, GW_MSG_FONT_SUBSTITUTE, role->original, role->name, gw_face_family(face),
+    gw_report(diags, loc, GW_MSG_FONT_SUBSTITUTE, role->original,
+              gw_role_name(role->name, gw_diagnostics_language(diags)), gw_face_family(face),
               gw_face_style_name(face));
     return 1;
 }

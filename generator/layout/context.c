@@ -1,3 +1,4 @@
+#include "fonts/role-names.h"
 #include "layout/context.h"
 #include "layout/layout.h"
 #include "text/title.h"
@@ -47,7 +48,8 @@ int lay_text_style(lay_ctx *L, const gw_style *s, gw_text_style *out)
     report_substitute(L, out->role, s->role);
     report_substitute(L, out->latin, latin ? latin->role : NULL);
     if (out->role && out->role->chain_len) return 1;
-    gw_report(L->diags, gw_loc_file(L->t->path), GW_MSG_NO_FONT_FOR_ROLE, s->role);
+    gw_loc where = { s->role_src.file ? s->role_src.file : L->t->path, s->role_src.line, s->role_src.column, NULL, 0 };
+    gw_report(L->diags, where, GW_MSG_NO_FONT_FOR_ROLE, gw_role_name(s->role, gw_diagnostics_language(L->diags)));
     lay_fail(L, GW_ERR_FONT);
     return 0;
 }

@@ -213,6 +213,10 @@ static void read_styles(tctx *c, const tnode *node)
     gw_template *t = c->t;
     t->styles = read_named(c, node, "styles", style_fields, COUNT_OF(style_fields), sizeof *t->styles,
                            offsetof(gw_style, name), &t->style_count, &c->styles_failed);
+    for (size_t i = 0; t->styles && i < t->style_count; i++) {
+        const tnode *role = tn_get(node->kids[i], "role");
+        if (role) t->styles[i].role_src = role->src;
+    }
 }
 
 static void read_rules(tctx *c, const tnode *node)

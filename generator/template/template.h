@@ -27,6 +27,7 @@ typedef struct gw_template_src { const char *file; unsigned line, column; } gw_t
 typedef struct gw_style {
     char    *name;            /* body, title, mark, heading1 ... (the key under styles:) */
     char    *role;            /* font role: fangsong, xiaobiaosong, heiti, kaiti, songti, latin */
+    gw_template_src role_src; /* where role: names it, for a role the font map lacks */
     double   size;
     gw_color color;
     int      grid;            /* on the character grid (the body's pitch, scaled to its size) */

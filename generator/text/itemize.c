@@ -1,3 +1,4 @@
+#include "fonts/role-names.h"
 #include "text/itemize.h"
 #include "text/chars.h"
 #include "util/grow.h"
@@ -85,7 +86,8 @@ static void report_fallback(itemizer *z, const gw_text_style *st, int latin, gw_
     if (role->chain_len == 0 || role->chain[0] == face) return;
     /* once per document and character, with the number of times */
     gw_report_once(z->diags, place(z, at), cp, GW_MSG_FONT_FALLBACK, cp, (int)n, z->text + at,
-                   gw_face_family(role->chain[0]), role->name, gw_face_family(face));
+                   gw_face_family(role->chain[0]), gw_role_name(role->name, gw_diagnostics_language(z->diags)),
+                   gw_face_family(face));
 }
 
 static int push_segment(itemizer *z, const gw_text_style *st, gw_face *face, int latin, size_t at, size_t n)

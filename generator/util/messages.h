@@ -49,7 +49,7 @@ typedef enum gw_msg {
     GW_MSG_BAD_DATE_FIX,         /* text, year, month, day, year, month, day (ints) */
     GW_MSG_UNKNOWN_KEY,          /* key, where */
     GW_MSG_UNKNOWN_KEY_SUGGEST,  /* key, where, suggestion */
-    GW_MSG_EMPTY,                /* path */
+    GW_MSG_EMPTY,                /* path, its Chinese name (field-names.h) */
     GW_MSG_VERSION,              /* text */
     GW_MSG_TEMPLATE_UNKNOWN,     /* name */
     GW_MSG_TEMPLATE_SUGGEST,     /* name, suggestion */
@@ -119,6 +119,7 @@ typedef enum gw_msg {
     /* templates */
     GW_MSG_TEMPLATE_LACKS,       /* field path */
     GW_MSG_STYLE_ROLE,
+    GW_MSG_STYLE_ROLE_UNKNOWN,   /* style, role, the roles of the font map */
     GW_MSG_STYLE_SIZE,
     GW_MSG_TEMPLATE_LENGTH,      /* field path */
     GW_MSG_TEMPLATE_COLOUR,
