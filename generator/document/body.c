@@ -165,7 +165,7 @@ static void string_body(body_reader *B, yaml_node_t *node)
 static int text_span(gw_reader *R, yaml_node_t *node, const char *path, size_t *start, size_t *n)
 {
     if (node->type != YAML_SCALAR_NODE) {
-        rd_report(R, rd_loc(R, node, path), GW_MSG_NOT_TEXT, path);
+        rd_report_not_text(R, rd_loc(R, node, path), path);
         return 0;
     }
     *start = 0;
@@ -234,7 +234,7 @@ static void list_body(body_reader *B, yaml_node_t *seq)
         snprintf(path, sizeof path, "%s[%zu]", B->path, i);
         if (item->type == YAML_MAPPING_NODE) { block_item(B, item, path); continue; }
         if (item->type != YAML_SCALAR_NODE) {
-            rd_report(R, rd_loc(R, item, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_BODY_ITEM));
+            rd_report_kind(R, rd_loc(R, item, path), path, GW_KIND_BODY_ITEM);
             continue;
         }
         size_t start, n;
@@ -248,7 +248,7 @@ void gw_load_blocks(gw_reader *R, yaml_node_t *n, const char *path, gw_block **b
     if (n->type == YAML_SCALAR_NODE) string_body(&B, n);
     else if (n->type == YAML_SEQUENCE_NODE) list_body(&B, n);
     else {
-        rd_report(R, rd_loc(R, n, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
+        rd_report_kind(R, rd_loc(R, n, path), path, GW_KIND_TEXT_OR_LIST);
         return;
     }
     if (B.text_blocks == 0)

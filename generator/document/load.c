@@ -122,7 +122,7 @@ static void add_issuer(gw_reader *R, yaml_node_t *n, const char *path)
     } else if (n->type == YAML_SCALAR_NODE) {
         is.name = rd_text(R, n, path, gw_schema_zh(gw_schema_root, "issuer"), RD_REQUIRED);
     } else {
-        rd_report(R, rd_loc(R, n, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_ISSUER));
+        rd_report_kind(R, rd_loc(R, n, path), path, GW_KIND_ISSUER);
         return;
     }
     if (!gw_grow(&R->doc->issuers, R->doc->issuer_count, sizeof *R->doc->issuers)) {
@@ -196,7 +196,7 @@ static void load_reply(gw_reader *R, yaml_node_t *root)
     yaml_node_t *reply = rd_node(R, root, "reply");
     if (!reply) return;
     if (reply->type != YAML_MAPPING_NODE) {
-        rd_report(R, rd_loc(R, reply, "reply"), GW_MSG_WRONG_KIND, "reply", gw_kind_name(R->diags, GW_KIND_MAPPING));
+        rd_report_kind(R, rd_loc(R, reply, "reply"), "reply", GW_KIND_MAPPING);
         return;
     }
     rd_check_keys(R, reply, gw_schema_reply, "reply");
@@ -223,7 +223,7 @@ static void load_title(gw_reader *R, yaml_node_t *root)
         if (!d->title)
             rd_report(R, rd_loc(R, n, "title"), GW_MSG_MISSING_EMPTY, "title", gw_schema_zh(gw_schema_root, "title"));
     } else if (n && n->type == YAML_MAPPING_NODE) {
-        rd_report(R, rd_loc(R, n, "title"), GW_MSG_WRONG_KIND, "title", gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
+        rd_report_kind(R, rd_loc(R, n, "title"), "title", GW_KIND_TEXT_OR_LIST);
         return;
     } else {
         d->title = field(R, root, "title", rd_requires(R, "title") ? RD_REQUIRED : 0);
@@ -307,7 +307,7 @@ static void load_attachments(gw_reader *R, yaml_node_t *root)
         snprintf(path, sizeof path, "attachments[%zu]", i);
         yaml_node_t *item = rd_item(R, n, i);
         if (item->type == YAML_SEQUENCE_NODE)
-            rd_report(R, rd_loc(R, item, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
+            rd_report_kind(R, rd_loc(R, item, path), path, GW_KIND_TEXT_OR_LIST);
         else
             add_attachment(R, item, path);
     }
@@ -365,7 +365,7 @@ static void load_contacts(gw_reader *R, yaml_node_t *root)
     yaml_node_t *n = rd_node(R, root, "contacts");
     if (!n) return;
     if (n->type != YAML_SEQUENCE_NODE) {
-        rd_report(R, rd_loc(R, n, "contacts"), GW_MSG_WRONG_KIND, "contacts", gw_kind_name(R->diags, GW_KIND_LIST));
+        rd_report_kind(R, rd_loc(R, n, "contacts"), "contacts", GW_KIND_LIST);
         return;
     }
     for (size_t i = 0; i < gw_yaml_len(n); i++) {
@@ -373,7 +373,7 @@ static void load_contacts(gw_reader *R, yaml_node_t *root)
         char path[32];
         snprintf(path, sizeof path, "contacts[%zu]", i);
         if (item->type != YAML_MAPPING_NODE)
-            rd_report(R, rd_loc(R, item, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_CONTACT));
+            rd_report_kind(R, rd_loc(R, item, path), path, GW_KIND_CONTACT);
         else if (item->data.mapping.pairs.top == item->data.mapping.pairs.start)
             rd_report_empty(R, rd_loc(R, item, path), path);
         else
@@ -390,7 +390,7 @@ static void load_attendance(gw_reader *R, yaml_node_t *root)
     if (R->format.kind != GW_FORMAT_MINUTES)
         rd_report(R, rd_loc(R, n, "attendance"), GW_MSG_ATTENDANCE_TEMPLATE, d->template_name);
     if (n->type != YAML_MAPPING_NODE) {
-        rd_report(R, rd_loc(R, n, "attendance"), GW_MSG_WRONG_KIND, "attendance", gw_kind_name(R->diags, GW_KIND_MAPPING));
+        rd_report_kind(R, rd_loc(R, n, "attendance"), "attendance", GW_KIND_MAPPING);
         return;
     }
     rd_check_keys(R, n, gw_schema_attendance, "attendance");
@@ -435,7 +435,7 @@ static void load_print(gw_reader *R, yaml_node_t *root)
     yaml_node_t *n = rd_node(R, root, "print");
     if (!n) return;
     if (n->type != YAML_MAPPING_NODE) {
-        rd_report(R, rd_loc(R, n, "print"), GW_MSG_WRONG_KIND, "print", gw_kind_name(R->diags, GW_KIND_MAPPING));
+        rd_report_kind(R, rd_loc(R, n, "print"), "print", GW_KIND_MAPPING);
         return;
     }
     rd_check_keys(R, n, gw_schema_print, "print");

@@ -121,7 +121,7 @@ static void report_unknown_key(gw_reader *R, const yaml_node_t *key_node, const 
     char named[160];          /* in Chinese, a section by its Chinese name: 落款（signature） */
     const char *zh = *where ? gw_schema_zh(gw_schema_root, where) : "";
     if (gw_diagnostics_language(R->diags) == GW_LANG_ZH && *zh) {
-        snprintf(named, sizeof named, "%s（%s）", zh, where);
+        snprintf(named, sizeof named, "%s（“%s”）", zh, where);
         in = named;
     }
     const char *better = strlen(key) <= 256 ? gw_suggest_field(key, section) : NULL;
@@ -137,7 +137,7 @@ void rd_check_keys(gw_reader *R, yaml_node_t *map, const gw_field *section, cons
         yaml_node_t *key_node = yaml_document_get_node(&R->y->doc, p->key);
         const char *key = gw_yaml_str(key_node);
         if (!key) {
-            rd_report(R, rd_loc(R, key_node, where), GW_MSG_WRONG_KIND, "key", gw_kind_name(R->diags, GW_KIND_KEY));
+            rd_report_kind(R, rd_loc(R, key_node, where), "key", GW_KIND_KEY);
             continue;
         }
         size_t i = 0;
@@ -166,7 +166,7 @@ char *rd_text(gw_reader *R, yaml_node_t *node, const char *path, const char *zh,
 {
     if (!node) return NULL;
     if (node->type != YAML_SCALAR_NODE) {
-        rd_report(R, rd_loc(R, node, path), GW_MSG_NOT_TEXT, path);
+        rd_report_not_text(R, rd_loc(R, node, path), path);
         return NULL;
     }
     const char *v = (const char *)node->data.scalar.value;
@@ -197,6 +197,24 @@ static int misspelled_in(gw_reader *R, yaml_node_t *map, const char *key, const 
         }
     }
     return 0;
+}
+
+void rd_report_not_text(gw_reader *R, gw_loc loc, const char *path)
+{
+    char zh[256];
+    rd_report(R, loc, GW_MSG_NOT_TEXT, path, gw_field_path_zh(path, zh, sizeof zh));
+}
+
+void rd_report_kind(gw_reader *R, gw_loc loc, const char *path, int kind)
+{
+    char zh[256];
+    rd_report(R, loc, GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, kind), gw_field_path_zh(path, zh, sizeof zh));
+}
+
+void rd_report_line_break(gw_reader *R, gw_loc loc, const char *path)
+{
+    char zh[256];
+    rd_report(R, loc, GW_MSG_LINE_BREAK, path, gw_field_path_zh(path, zh, sizeof zh));
 }
 
 void rd_report_empty(gw_reader *R, gw_loc loc, const char *path)
@@ -232,7 +250,7 @@ size_t rd_text_list(gw_reader *R, yaml_node_t *node, const char *path, int flags
         return out->count;
     }
     if (node->type != YAML_SEQUENCE_NODE) {
-        rd_report(R, rd_loc(R, node, path), GW_MSG_WRONG_KIND, path, gw_kind_name(R->diags, GW_KIND_TEXT_OR_LIST));
+        rd_report_kind(R, rd_loc(R, node, path), path, GW_KIND_TEXT_OR_LIST);
         return 0;
     }
     for (size_t i = 0; i < gw_yaml_len(node); i++) {

@@ -30,6 +30,11 @@ void   rd_report(gw_reader *R, gw_loc loc, gw_msg id, ...);
 void   rd_report_missing(gw_reader *R, yaml_node_t *map, const char *key, const char *path,
                          const gw_field *section);
 /* E0112: an optional field present but empty, named in words in Chinese. */
+/* The reports that name a field: by its path in English, by its Chinese
+ * name (gw_field_path_zh) in Chinese.  kind: a GW_KIND_* for gw_kind_name. */
+void   rd_report_not_text(gw_reader *R, gw_loc loc, const char *path);
+void   rd_report_kind(gw_reader *R, gw_loc loc, const char *path, int kind);
+void   rd_report_line_break(gw_reader *R, gw_loc loc, const char *path);
 void   rd_report_empty(gw_reader *R, gw_loc loc, const char *path);
 /* A date that is not one: E0110, with the date rewritten when it can be (validate-date.c). */
 void   rd_report_date(gw_reader *R, gw_loc loc, const char *date);

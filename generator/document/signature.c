@@ -120,7 +120,7 @@ void gw_load_signature(gw_reader *R, yaml_node_t *root)
         return;
     }
     if (sig->type != YAML_MAPPING_NODE) {
-        rd_report(R, rd_loc(R, sig, "signature"), GW_MSG_WRONG_KIND, "signature", gw_kind_name(R->diags, GW_KIND_MAPPING));
+        rd_report_kind(R, rd_loc(R, sig, "signature"), "signature", GW_KIND_MAPPING);
         return;
     }
     rd_check_keys(R, sig, gw_schema_signature, "signature");

@@ -42,7 +42,7 @@ static int check_controls(gw_reader *R, const yaml_node_t *node, size_t start, s
         uint32_t c = gw_utf8_next(v, start + len, &i);
         if (c == '\n' && (flags & RD_MULTILINE)) continue;
         if (c == '\n') {
-            rd_report(R, rd_loc_at(R, node, at, path), GW_MSG_LINE_BREAK, path);
+            rd_report_line_break(R, rd_loc_at(R, node, at, path), path);
             return 0;
         }
         if (is_control(c)) {

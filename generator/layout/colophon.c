@@ -9,6 +9,7 @@
 #include "layout/setting.h"
 #include "util/buf.h"
 #include "util/messages.h"
+#include "document/field-names.h"
 #include <math.h>
 #include <stdlib.h>
 
@@ -101,9 +102,10 @@ void lay_colophon(lay_ctx *L, lay_blocks *out)
     const gw_document *d = L->doc;
     const gw_colophon_spec *c = &L->t->colophon;
     int has_print = d->print_by || d->print_date;
+    char zh[64];
     if (has_print && !c->print) {
         gw_report(L->diags, lay_loc(L, d->print_by ? d->print_by_src : d->print_date_src, "print", 0),
-                  GW_MSG_NOT_IN_FORMAT, "print", L->t->name);
+                  GW_MSG_NOT_IN_FORMAT, "print", L->t->name, gw_field_path_zh("print", zh, sizeof zh));
         has_print = 0;
     }
     if (!d->cc_names.count && !has_print) return;

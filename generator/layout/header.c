@@ -232,19 +232,32 @@ static double put_item(header *H, const gw_header_item *it, double top)
     return top;
 }
 
+/* Where an item's top goes: at its place from the page top, but never into
+ * what is above it (three flag lines above an order's mark push the mark
+ * down); `gap` below the lowest item so far; or on the previous item's line. */
+static double item_top(const gw_header_item *it, int placed, double prev_top, double lowest)
+{
+    switch (it->place) {
+    case GW_PLACE_TOP:           return placed && lowest + it->gap > it->top ? lowest + it->gap : it->top;
+    case GW_PLACE_AFTER:         return lowest + it->gap;
+    case GW_PLACE_WITH_PREVIOUS: return prev_top;
+    }
+    return it->top;
+}
+
 double lay_header(lay_ctx *L, lay_block *b)
 {
     header H = { L, b };
-    double prev_top = L->t->type_top, prev_bottom = L->t->type_top, bottom = L->t->type_top;
+    double prev_top = L->t->type_top, lowest = L->t->type_top;
+    int placed = 0;
     for (size_t i = 0; i < L->t->header_count && lay_ok(L); i++) {
         const gw_header_item *it = &L->t->header[i];
-        double top = it->place == GW_PLACE_TOP ? it->top
-                   : it->place == GW_PLACE_AFTER ? prev_bottom + it->gap : prev_top;
+        double top = item_top(it, placed, prev_top, lowest);
         prev_top = top;                 /* an item on the previous one's line takes its place */
         double item_bottom = put_item(&H, it, top);
         if (item_bottom == top) continue;    /* absent (no 份号, no reply): its gap goes too */
-        prev_bottom = item_bottom;
-        if (prev_bottom > bottom) bottom = prev_bottom;
+        if (!placed || item_bottom > lowest) lowest = item_bottom;
+        placed = 1;
     }
-    return bottom;
+    return lowest;
 }

@@ -2,9 +2,9 @@
  * template, from the display list alone, as a typesetter would check a
  * proof: every line inside the page and (when it is in the type area's
  * height) inside the type area's width; every justified line ending on the
- * type area's right edge (or the 版记's); no line starting with a mark that may not start
- * one or ending with one that may not end one; the 版记 on an even page
- * when the template says so. */
+ * type area's right edge (or the 版记's); no line starting with a mark that
+ * may not start one or ending with one that may not end one; no two lines
+ * drawn over each other; the 版记 on an even page when the template says so. */
 #include "layout/layout.h"
 #include "text/chars.h"
 #include "util/messages.h"
@@ -69,6 +69,31 @@ static void check_box(verifier *V, size_t page, const gw_page *pg, const gw_line
         report(V, page, b, GW_MSG_VERIFY_PROHIBITED);
 }
 
+/* How far two intervals overlap (negative: the gap between them). */
+static double overlap(double a1, double a2, double b1, double b2)
+{
+    return (a2 < b2 ? a2 : b2) - (a1 > b1 ? a1 : b1);
+}
+
+/* Two lines drawn over each other (a header item placed onto another): the
+ * boxes from the em box's top to the baseline meet by more than a point
+ * both ways.  A page holds a few dozen lines, so each pair is looked at. */
+static void check_overlaps(verifier *V, size_t page, const gw_page *pg)
+{
+    for (size_t i = 0; i < pg->item_count; i++) {
+        if (pg->items[i].kind != GW_ITEM_LINE) continue;
+        const gw_line_box *a = &pg->items[i].u.line;
+        for (size_t k = i + 1; k < pg->item_count; k++) {
+            if (pg->items[k].kind != GW_ITEM_LINE) continue;
+            const gw_line_box *b = &pg->items[k].u.line;
+            if (overlap(a->x, a->x + a->width, b->x, b->x + b->width) > 1 && overlap(a->top, a->y, b->top, b->y) > 1) {
+                report(V, page, b, GW_MSG_VERIFY_OVERLAP);
+                return;                    /* one a page says it */
+            }
+        }
+    }
+}
+
 gw_status gw_layout_verify(const gw_display_list *dl, const gw_template *t, int has_colophon,
                            const char *file, gw_diagnostics *diags)
 {
@@ -77,6 +102,7 @@ gw_status gw_layout_verify(const gw_display_list *dl, const gw_template *t, int 
         const gw_page *pg = &dl->pages[p];
         for (size_t i = 0; i < pg->item_count; i++)
             if (pg->items[i].kind == GW_ITEM_LINE) check_box(&V, p, pg, &pg->items[i].u.line);
+        check_overlaps(&V, p, pg);
     }
     if (has_colophon && t->colophon.even_page && dl->page_count % 2 == 1) {
         gw_report(diags, gw_loc_file(file), GW_MSG_VERIFY_COLOPHON_PAGE, dl->page_count);

@@ -45,7 +45,8 @@ static const tfield item_fields[] = {
     H("reply_format", F_FORMAT, reply_format, 0, 0, ph_reply, 0, B(GW_HEADER_REPLY)),
 };
 
-/* top: for place: top, gap: for place: after, neither for with_previous. */
+/* top: for place: top, gap: for place: after, neither for with_previous;
+ * place: top may also give a gap, the least room below the items above it. */
 static void check_place(tctx *c, const tnode *node, const char *path, const gw_header_item *item)
 {
     static const char *const what[] = { "place: top", "place: after", "place: with_previous" };
@@ -53,12 +54,13 @@ static void check_place(tctx *c, const tnode *node, const char *path, const gw_h
     for (size_t k = 0; k < 2; k++) {
         const char *key = k ? "gap" : "top";
         const tnode *given = tn_get(node, key);
+        int allowed = (needs && strcmp(key, needs) == 0) || (item->place == GW_PLACE_TOP && k == 1);
         char here[256];
         tr_path(here, sizeof here, path, key);
         if (needs && strcmp(key, needs) == 0 && !given) {
             gw_report(c->diags, tr_loc(node, here), GW_MSG_TEMPLATE_LACKS, here);
             c->ok = 0;
-        } else if (given && !(needs && strcmp(key, needs) == 0)) {
+        } else if (given && !allowed) {
             gw_report(c->diags, tr_loc(given, here), GW_MSG_TEMPLATE_KEY_NOT_HERE, key, what[item->place]);
             c->ok = 0;
         }

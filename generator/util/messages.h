@@ -112,6 +112,7 @@ typedef enum gw_msg {
     GW_MSG_VERIFY_NOT_JUSTIFIED, /* page (size_t), line text */
     GW_MSG_VERIFY_PROHIBITED,    /* page (size_t), line text */
     GW_MSG_VERIFY_COLOPHON_PAGE, /* page count (size_t) */
+    GW_MSG_VERIFY_OVERLAP,       /* page (size_t), line text */
     GW_MSG_SEALS_TOO_WIDE,       /* seal count, overflow mm */
     GW_MSG_NOT_IN_FORMAT,        /* field path, template name */
     GW_MSG_IMAGE_UNREADABLE,     /* path, libpng's message */

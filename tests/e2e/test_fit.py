@@ -134,5 +134,41 @@ class Fit(gw.Case):
                     self.assertLessEqual(x2, right + 0.1, where)
 
 
+class Overlaps(gw.Case):
+    """Header items a template places onto each other are found by
+    `check --layout` (E0845), and the built-in placing never does that:
+    an item after others goes below the lowest of them."""
+
+    DOC = dict(BASE, template="letter", copy_number=2, classification="机密★5年", urgency="加急",
+               reply={"category": "B"})
+
+    def write(self, name, text):
+        path = self.path(name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def test_built_in_header_items_do_not_overlap(self):
+        src = self.write("letter.yaml", json.dumps(self.DOC, ensure_ascii=False))
+        r = gw.run([gw.GONGWEN, "check", "--layout", src])
+        self.assertNotIn("E0845", r.stdout)
+        self.assertEqual(r.returncode, 0, r.stdout)
+
+    def test_a_template_placing_the_reply_onto_the_flags_is_refused(self):
+        base = os.path.abspath(os.path.join(gw.SOURCE, "templates", "letter.yaml"))
+        with open(base, encoding="utf-8") as f:
+            text = f.read()
+        # the reply line on the line of the item before it: the 份号's
+        text = text.replace("  - item: reply                 # 提案/建议答复 category (practice)\n    place: after\n    gap: 13pt\n",
+                            "  - item: reply\n    place: with_previous\n")
+        self.assertIn("place: with_previous\n    align: left\n    style: reply", text)
+        tpl = self.write("overlap.yaml", text)
+        src = self.write("doc.yaml", json.dumps(dict(self.DOC, template=tpl), ensure_ascii=False))
+        r = gw.run([gw.GONGWEN, "check", "--layout", src])
+        self.assertEqual(r.returncode, 1, r.stdout)
+        self.assertIn("error E0845", r.stdout)
+        self.assertIn("page 1", r.stdout)
+
+
 if __name__ == "__main__":
     gw.main()

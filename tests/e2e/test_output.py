@@ -77,9 +77,9 @@ class Fonts(gw.Case):
         env = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
         r = gw.render(os.path.join(gw.DATA, "supplementary.yaml"), self.path("s.pdf"), env=env)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("warning W0810 [to]: 字符 U+2C317“𬌗”不在 FandolFang 字体（fangsong 角色）中："
+        self.assertIn("warning W0810 [to]: 字符 U+2C317“𬌗”不在FandolFang字体（仿宋角色）中："
                       "改用 Noto Serif CJK SC 排印（共 2 处）", r.stderr)
-        self.assertIn("warning W0811 [fangsong]: 字体 仿宋_GB2312 未安装：fangsong 角色改用 FandolFang Regular（替代字体）",
+        self.assertIn("warning W0811 [fangsong]: 字体 仿宋_GB2312 未安装：仿宋角色改用 FandolFang Regular（替代字体）",
                       r.stderr)
         self.assertNotIn("is not in FandolFang", r.stderr)
         self.assertNotIn("is not installed", r.stderr)

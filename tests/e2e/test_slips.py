@@ -15,10 +15,10 @@ CASES = [
     ("100-full-width-colon.yaml",
      "7:6: error E0020: the key title is followed by a full-width colon “：”; YAML needs a half-width colon "
      "and a space: title: 关于区政协九届四次会议第20253019…",
-     "7:6: error E0020: 键 title 后面是全角冒号“：”；YAML 须用半角冒号加空格：title: 关于区政协九届四次会议第20253019…"),
+     "7:6: error E0020: 键“title”后面是全角冒号“：”；YAML 须用半角冒号加空格：“title: 关于区政协九届四次会议第20253019…”"),
     ("101-no-space-after-colon.yaml",
      "20:8: error E0021: no space after the colon of the key name: write name: 厦门市湖里区卫生健康局",
-     "20:8: error E0021: 键 name 的冒号后缺少空格：应写作 name: 厦门市湖里区卫生健康局"),
+     "20:8: error E0021: 键“name”的冒号后缺少空格：应写作“name: 厦门市湖里区卫生健康局”"),
     ("102-body-line-dedented.yaml",
      "12:1: error E0022: this line is indented by 0 spaces and the line above it (line 11) by 2: "
      "the lines of one block are indented alike",
@@ -90,7 +90,7 @@ class Slips(gw.Case):
     def test_a_misspelled_key_is_not_also_a_missing_field(self):
         for typo, line, col, field, where_en, where_zh, meant in [
                 ("titel: ", 7, 1, "titel", "the document", "文档", "title"),
-                ("  dat: ", 21, 3, "signature.dat", "signature", "署名和成文日期（signature）", "date")]:
+                ("  dat: ", 21, 3, "signature.dat", "signature", "署名和成文日期（“signature”）", "date")]:
             with self.subTest(typo):
                 key = "title: " if typo.startswith("titel") else "  date: "
                 name = self.write("typo.yaml", self.base().replace(key, typo, 1))
