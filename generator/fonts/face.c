@@ -48,6 +48,7 @@ struct gw_face {
     _Atomic(hb_face_t *) prepared;
     atomic_int      preparing;
     _Atomic(uint64_t) subset_ns;
+    atomic_uint     subsets;
 };
 
 /* OS/2 fsType: 0x0002 restricted licence (no embedding) unless a less
@@ -191,6 +192,7 @@ gw_face *gw_face_open(const char *path, unsigned index, gw_diagnostics *diags)
     atomic_init(&f->prepared, NULL);
     atomic_init(&f->preparing, 0);
     atomic_init(&f->subset_ns, 0);
+    atomic_init(&f->subsets, 0);
     f->blob = blob;
     f->index = index;
     if (!read_face(f, diags)) {
@@ -290,8 +292,10 @@ static uint64_t preparing_cost_ns(const gw_face *f)
 
 /* Ski rental: a face is prepared once subsetting it has cost as much as
  * preparing it would, so an engine never spends more than twice the best
- * choice made knowing how many documents will come: a single render never
- * prepares.  One thread prepares (the one whose document crossed the
+ * choice made knowing how many documents will come; and never before its
+ * second subset, so that a single render never prepares, however slow the
+ * machine (or valgrind, which makes one subset cost 50 times what it
+ * does).  One thread prepares (the one whose document crossed the
  * line); the others go on with the plain face meanwhile.  Both give the
  * same bytes.
  *
@@ -303,8 +307,10 @@ void gw_face_subset_spent(const gw_face *cf, double seconds)
 {
     gw_face *f = (gw_face *)cf;          /* the subsetting cache: no visible change */
     uint64_t spent = atomic_fetch_add(&f->subset_ns, (uint64_t)(seconds * 1e9)) + (uint64_t)(seconds * 1e9);
+    unsigned subsets = atomic_fetch_add(&f->subsets, 1) + 1;
     int idle = 0;
-    if (f->has_cff || spent < preparing_cost_ns(f) || !atomic_compare_exchange_strong(&f->preparing, &idle, 1))
+    if (f->has_cff || subsets < 2 || spent < preparing_cost_ns(f) ||
+        !atomic_compare_exchange_strong(&f->preparing, &idle, 1))
         return;
     hb_face_t *prepared = hb_subset_preprocess(f->hb_face);
     if (prepared == hb_face_get_empty()) {      /* out of memory: stay with the plain face */
