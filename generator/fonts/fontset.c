@@ -103,7 +103,9 @@ static FcPattern *best_of_family(const gw_fontset *fs, FcFontSet *set, const cha
  * every font file (names, coverage) in every process, 19 M instructions
  * (2 ms, 7 % of a cold render) for the four Fandol fonts of
  * /usr/local/share/gongwen/fonts.  Then only its *.ttf, *.otf, *.ttc and
- * *.otc files are candidates (fc_from_font_folder), as file by file. */
+ * *.otc files are candidates (fc_not_a_folder_font), as file by file.
+ * (A FIFO made in the folder between the check and fontconfig's scan of a
+ * changed folder could still block that scan: a window of microseconds.) */
 static void fc_add_file(void *ctx, const char *path)
 {
     (void)ctx;
