@@ -89,6 +89,20 @@ def minutes(n, rng, body):
             "signature": {"date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"}}
 
 
+class Dumper(yaml.SafeDumper):
+    """Writes a text of several lines as a literal block (`body: |`), as a
+    person would and as docs/schema.md asks: a quoted scalar of several
+    lines is folded by YAML, which gongwen warns about (E0139)."""
+
+
+def literal_when_multiline(dumper, text):
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+Dumper.add_representer(str, literal_when_multiline)
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -110,7 +124,7 @@ def main():
         else:
             doc = minutes(n, rng, body)
         with open(os.path.join(out, f"{template}-{i:05d}.yaml"), "w", encoding="utf-8") as f:
-            yaml.safe_dump(doc, f, allow_unicode=True, sort_keys=False, width=1 << 20)
+            yaml.dump(doc, f, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=1 << 20)
 
 
 if __name__ == "__main__":

@@ -46,9 +46,12 @@ typedef struct batch {
     int               live;
 } batch;
 
-static volatile sig_atomic_t stop_signal;
+/* Atomic, not volatile sig_atomic_t: the workers read it too, and a
+ * lock-free atomic may be stored from a signal handler. */
+static atomic_int stop_signal;
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "a signal handler may store only a lock-free atomic");
 
-static void on_signal(int sig) { stop_signal = sig; }
+static void on_signal(int sig) { atomic_store(&stop_signal, sig); }
 
 static double now_seconds(void)
 {
@@ -134,7 +137,7 @@ static void run_job(batch *b, batch_job *j)
 static void *worker(void *arg)
 {
     batch *b = arg;
-    while (!atomic_load(&b->stop) && !stop_signal) {
+    while (!atomic_load(&b->stop) && !atomic_load(&stop_signal)) {
         size_t i = atomic_fetch_add(&b->next, 1);
         if (i >= b->jobs.count) break;
         batch_job *j = &b->jobs.items[i];
@@ -184,7 +187,7 @@ static void wait_for_workers(batch *b, double start)
         until.tv_nsec += 100 * 1000 * 1000;
         if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
         pthread_cond_timedwait(&b->changed, &b->lock, &until);
-        if (stop_signal) atomic_store(&b->stop, 1);
+        if (atomic_load(&stop_signal)) atomic_store(&b->stop, 1);
         show_progress(b, start, tty, &last_step);
     }
     pthread_mutex_unlock(&b->lock);
@@ -260,7 +263,7 @@ static int run_all(batch *b, batch_totals *totals)
     totals->seconds = now_seconds() - start;
     totals->threads = started;
     totals->check = b->opt->check;
-    totals->interrupted = stop_signal;
+    totals->interrupted = atomic_load(&stop_signal);
     count_jobs(&b->jobs, totals);
     return started > 0 ? exit_code(&b->jobs, totals) : EXIT_ENV;
 }
@@ -357,6 +360,6 @@ int cmd_batch(int argc, char **argv)
     }
     gw_engine_destroy(b.engine);
     batch_jobs_free(&b.jobs);
-    if (stop_signal) pass_signal_on(stop_signal);
+    if (atomic_load(&stop_signal)) pass_signal_on(atomic_load(&stop_signal));
     return rc;
 }

@@ -1,9 +1,12 @@
 /* A face is opened with HarfBuzz alone (memory-mapped file, names, cmap):
  * cheap, and safe to share between threads once made immutable.  What only
  * the PDF writer needs from FreeType (CID-keyed or not, the bounding box,
- * the CID of every glyph) is read once, on first use, under the face's own
+ * the CID of each glyph drawn) is read on first use, under the face's own
  * lock, with a FreeType library of its own: an FT_Face may be used by one
- * thread at a time, and after that read no FreeType object is kept. */
+ * thread at a time.  A CID-keyed face keeps its FT_Face to look up the CID
+ * of a glyph the first time it is drawn (a document draws a few hundred of
+ * Noto CJK's 65,535 glyphs); every CID read is cached, so that the lock is
+ * taken only for glyphs no document has drawn yet. */
 #include "fonts/face.h"
 #include "util/messages.h"
 #include <hb-ot.h>
@@ -17,11 +20,13 @@
 #include FT_FREETYPE_H
 #include FT_CID_H
 
-/* What the PDF writer needs, read with FreeType once. */
+/* What the PDF writer needs, read with FreeType once; CIDs as drawn. */
 typedef struct pdf_facts {
-    gw_outline outline;
-    double     bbox[4];        /* font units */
-    uint16_t  *cids;           /* GW_OUTLINE_CFF_CID: CID of each glyph */
+    gw_outline   outline;
+    double       bbox[4];      /* font units */
+    FT_Library   ft_library;   /* GW_OUTLINE_CFF_CID: kept for the CIDs, */
+    FT_Face      ft_face;      /* used under the face's lock */
+    atomic_uint *cids;         /* CID + 1 of each glyph, 0 when not read yet */
 } pdf_facts;
 
 struct gw_face {
@@ -36,13 +41,15 @@ struct gw_face {
     hb_font_t      *hb_font;        /* immutable, scale = upem: advances in font units */
     unsigned        upem, glyph_count;
     int             has_cff;
-    pthread_mutex_t lock;           /* guards reading pdf_facts */
+    pthread_mutex_t lock;           /* guards reading pdf_facts and the FT_Face */
     atomic_int      facts_ready;
     pdf_facts       facts;
     /* subsetting: see gw_face_subset_source */
+    hb_face_t      *cff_view;       /* CFF faces: the tables a CFF subset reads, no cmap */
     _Atomic(hb_face_t *) prepared;
     atomic_int      preparing;
     _Atomic(uint64_t) subset_ns;
+    atomic_uint     subsets;
 };
 
 /* OS/2 fsType: 0x0002 restricted licence (no embedding) unless a less
@@ -102,6 +109,32 @@ static int has_table(hb_face_t *hb, hb_tag_t tag)
     return len > 0;
 }
 
+/* What a CFF subset reads of its face: the CFF table, and the glyph count
+ * and units per em (maxp, head). */
+static hb_blob_t *cff_view_table(hb_face_t *view, hb_tag_t tag, void *face)
+{
+    (void)view;
+    if (tag != HB_TAG('C', 'F', 'F', ' ') && tag != HB_TAG('m', 'a', 'x', 'p') && tag != HB_TAG('h', 'e', 'a', 'd'))
+        return NULL;
+    return hb_face_reference_table(face, tag);
+}
+
+/* A CFF face is subset from a view that lacks the cmap: hb-subset, given
+ * glyphs rather than characters, otherwise reads the whole cmap into a hash
+ * map on every subset to find the characters of the glyphs kept (45,000
+ * entries for Noto CJK: 40 % of a batch's instructions), for a cmap that
+ * a CFF subset does not embed.  The view holds no copy of the font. */
+static hb_face_t *cff_view_of(hb_face_t *face)
+{
+    hb_face_t *view = hb_face_create_for_tables(cff_view_table, hb_face_reference(face),
+                                                (hb_destroy_func_t)hb_face_destroy);
+    if (view == hb_face_get_empty()) return NULL;
+    hb_face_set_upem(view, hb_face_get_upem(face));
+    hb_face_set_glyph_count(view, hb_face_get_glyph_count(face));
+    hb_face_make_immutable(view);
+    return view;
+}
+
 /* 0 when out of memory. */
 static int read_names(gw_face *f)
 {
@@ -145,7 +178,8 @@ static int read_face(gw_face *f, gw_diagnostics *diags)
     hb_face_make_immutable(f->hb_face);
     f->hb_font = hb_font_create(f->hb_face);
     hb_font_make_immutable(f->hb_font);
-    if (f->hb_font == hb_font_get_empty() || !read_names(f)) {
+    if (f->hb_font == hb_font_get_empty() || (f->has_cff && !(f->cff_view = cff_view_of(f->hb_face))) ||
+        !read_names(f)) {
         gw_report(diags, loc, GW_MSG_NO_MEMORY);
         return 0;
     }
@@ -183,6 +217,7 @@ gw_face *gw_face_open(const char *path, unsigned index, gw_diagnostics *diags)
     atomic_init(&f->prepared, NULL);
     atomic_init(&f->preparing, 0);
     atomic_init(&f->subset_ns, 0);
+    atomic_init(&f->subsets, 0);
     f->blob = blob;
     f->index = index;
     if (!read_face(f, diags)) {
@@ -204,10 +239,13 @@ void gw_face_destroy(gw_face *f)
     if (!f || atomic_fetch_sub_explicit(&f->refcount, 1, memory_order_acq_rel) > 1) return;
     hb_font_destroy(f->hb_font);
     hb_face_destroy(atomic_load(&f->prepared));
+    hb_face_destroy(f->cff_view);
     hb_face_destroy(f->hb_face);
     hb_blob_destroy(f->blob);
     pthread_mutex_destroy(&f->lock);
     free(f->facts.cids);
+    if (f->facts.ft_face) FT_Done_Face(f->facts.ft_face);
+    if (f->facts.ft_library) FT_Done_FreeType(f->facts.ft_library);
     free(f->family);
     free(f->style_name);
     free(f->postscript_name);
@@ -215,26 +253,18 @@ void gw_face_destroy(gw_face *f)
     free(f);
 }
 
-/* The CID of every glyph, from the CFF charset (an array lookup each). */
-static uint16_t *read_cids(FT_Face ft, unsigned glyph_count)
-{
-    uint16_t *cids = malloc(glyph_count * sizeof *cids);
-    for (unsigned g = 0; cids && g < glyph_count; g++) {
-        FT_UInt cid = 0;
-        cids[g] = FT_Get_CID_From_Glyph_Index(ft, g, &cid) == 0 && cid <= 0xFFFF ? (uint16_t)cid : (uint16_t)g;
-    }
-    return cids;
-}
-
 /* What HarfBuzz knows: codes are glyph indices, the box is the em square. */
 static void harfbuzz_facts(const gw_face *f, pdf_facts *out)
 {
-    *out = (pdf_facts){ f->has_cff ? GW_OUTLINE_CFF_NAMED : GW_OUTLINE_TRUETYPE, { 0, 0, f->upem, f->upem }, NULL };
+    memset(out, 0, sizeof *out);
+    out->outline = f->has_cff ? GW_OUTLINE_CFF_NAMED : GW_OUTLINE_TRUETYPE;
+    out->bbox[2] = out->bbox[3] = f->upem;
 }
 
 /* When FreeType cannot read a face HarfBuzz could, the facts fall back to
- * HarfBuzz's; 0 when out of memory (never the fallback then: a CID-keyed
- * font would show the wrong glyphs). */
+ * HarfBuzz's.  A CID-keyed face keeps FreeType open for gw_face_cid.  0
+ * when out of memory (never the fallback then: a CID-keyed font would show
+ * the wrong glyphs). */
 static int read_pdf_facts(const gw_face *f, pdf_facts *out)
 {
     harfbuzz_facts(f, out);
@@ -244,29 +274,29 @@ static int read_pdf_facts(const gw_face *f, pdf_facts *out)
     unsigned len = 0;
     const char *data = hb_blob_get_data(f->blob, &len);
     FT_Face ft;
-    int ok = 1;
-    err = FT_New_Memory_Face(lib, (const FT_Byte *)data, (FT_Long)len, (FT_Long)f->index, &ft);
-    if (err == FT_Err_Out_Of_Memory) ok = 0;
-    if (!err) {
-        FT_Bool is_cid = 0;
-        if (f->has_cff && FT_Get_CID_Is_Internally_CID_Keyed(ft, &is_cid) == 0 && is_cid) {
-            out->cids = read_cids(ft, f->glyph_count);
-            out->outline = GW_OUTLINE_CFF_CID;
-            ok = out->cids != NULL;
-        }
-        out->bbox[0] = ft->bbox.xMin;
-        out->bbox[1] = ft->bbox.yMin;
-        out->bbox[2] = ft->bbox.xMax;
-        out->bbox[3] = ft->bbox.yMax;
-        FT_Done_Face(ft);
+    if ((err = FT_New_Memory_Face(lib, (const FT_Byte *)data, (FT_Long)len, (FT_Long)f->index, &ft)) != 0) {
+        FT_Done_FreeType(lib);
+        return err != FT_Err_Out_Of_Memory;
     }
+    out->bbox[0] = ft->bbox.xMin;
+    out->bbox[1] = ft->bbox.yMin;
+    out->bbox[2] = ft->bbox.xMax;
+    out->bbox[3] = ft->bbox.yMax;
+    FT_Bool is_cid = 0;
+    if (f->has_cff && FT_Get_CID_Is_Internally_CID_Keyed(ft, &is_cid) == 0 && is_cid) {
+        out->outline = GW_OUTLINE_CFF_CID;
+        out->ft_library = lib;
+        out->ft_face = ft;
+        if ((out->cids = calloc(f->glyph_count, sizeof *out->cids))) return 1;
+    }
+    FT_Done_Face(ft);
     FT_Done_FreeType(lib);
-    return ok;
+    return out->outline != GW_OUTLINE_CFF_CID;
 }
 
 /* Double-checked: after the first read, no lock is taken.  NULL when out
  * of memory; the next call reads again. */
-static const pdf_facts *facts_of(const gw_face *cf)
+static pdf_facts *facts_of(const gw_face *cf)
 {
     gw_face *f = (gw_face *)cf;       /* the facts are a cache: reading them does not change the face */
     if (atomic_load_explicit(&f->facts_ready, memory_order_acquire)) return &f->facts;
@@ -284,8 +314,20 @@ static const pdf_facts *facts_of(const gw_face *cf)
 
 int gw_face_pdf_ready(const gw_face *f) { return facts_of(f) != NULL; }
 
+/* The accessors below need gw_face_pdf_ready; without it, out of memory,
+ * they would answer HarfBuzz's facts. */
+static pdf_facts facts_or_fallback(const gw_face *f)
+{
+    const pdf_facts *facts = facts_of(f);
+    pdf_facts fallback;
+    if (facts) return *facts;
+    harfbuzz_facts(f, &fallback);
+    return fallback;
+}
+
 hb_face_t *gw_face_subset_source(const gw_face *f)
 {
+    if (f->cff_view) return f->cff_view;
     hb_face_t *prepared = atomic_load_explicit(&((gw_face *)f)->prepared, memory_order_acquire);
     return prepared ? prepared : f->hb_face;
 }
@@ -300,8 +342,10 @@ static uint64_t preparing_cost_ns(const gw_face *f)
 
 /* Ski rental: a face is prepared once subsetting it has cost as much as
  * preparing it would, so an engine never spends more than twice the best
- * choice made knowing how many documents will come: a single render never
- * prepares.  One thread prepares (the one whose document crossed the
+ * choice made knowing how many documents will come; and never before its
+ * second subset, so that a single render never prepares, however slow the
+ * machine (or valgrind, which makes one subset cost 50 times what it
+ * does).  One thread prepares (the one whose document crossed the
  * line); the others go on with the plain face meanwhile.  Both give the
  * same bytes.
  *
@@ -313,8 +357,10 @@ void gw_face_subset_spent(const gw_face *cf, double seconds)
 {
     gw_face *f = (gw_face *)cf;          /* the subsetting cache: no visible change */
     uint64_t spent = atomic_fetch_add(&f->subset_ns, (uint64_t)(seconds * 1e9)) + (uint64_t)(seconds * 1e9);
+    unsigned subsets = atomic_fetch_add(&f->subsets, 1) + 1;
     int idle = 0;
-    if (f->has_cff || spent < preparing_cost_ns(f) || !atomic_compare_exchange_strong(&f->preparing, &idle, 1))
+    if (f->has_cff || subsets < 2 || spent < preparing_cost_ns(f) ||
+        !atomic_compare_exchange_strong(&f->preparing, &idle, 1))
         return;
     hb_face_t *prepared = hb_subset_preprocess(f->hb_face);
     if (prepared == hb_face_get_empty()) {      /* out of memory: stay with the plain face */
@@ -331,21 +377,25 @@ uint32_t gw_face_glyph(const gw_face *f, uint32_t cp)
     return hb_font_get_nominal_glyph(f->hb_font, cp, &gid) ? gid : 0;
 }
 
-/* The accessors below need gw_face_pdf_ready; without it, out of memory,
- * they would answer HarfBuzz's facts. */
-static pdf_facts facts_or_fallback(const gw_face *f)
+/* The CID from the CFF charset; the glyph index when FreeType has none. */
+static uint32_t cid_from_freetype(FT_Face ft, uint32_t gid)
 {
-    const pdf_facts *facts = facts_of(f);
-    pdf_facts fallback;
-    if (facts) return *facts;
-    harfbuzz_facts(f, &fallback);
-    return fallback;
+    FT_UInt cid = 0;
+    return FT_Get_CID_From_Glyph_Index(ft, gid, &cid) == 0 && cid <= 0xFFFF ? cid : gid;
 }
 
-uint32_t gw_face_cid(const gw_face *f, uint32_t gid)
+uint32_t gw_face_cid(const gw_face *cf, uint32_t gid)
 {
-    const pdf_facts facts = facts_or_fallback(f);
-    return facts.cids && gid < f->glyph_count ? facts.cids[gid] : gid;
+    gw_face *f = (gw_face *)cf;       /* the CIDs are a cache: reading them does not change the face */
+    pdf_facts *facts = facts_of(f);
+    if (!facts || facts->outline != GW_OUTLINE_CFF_CID || gid >= f->glyph_count) return gid;
+    unsigned known = atomic_load_explicit(&facts->cids[gid], memory_order_relaxed);
+    if (known) return known - 1;
+    pthread_mutex_lock(&f->lock);
+    uint32_t cid = cid_from_freetype(facts->ft_face, gid);
+    pthread_mutex_unlock(&f->lock);
+    atomic_store_explicit(&facts->cids[gid], cid + 1, memory_order_relaxed);
+    return cid;
 }
 
 unsigned gw_font_file_face_count(const char *path, int *nomem)

@@ -44,9 +44,11 @@ void        gw_face_bbox(const gw_face *face, double bbox[4]);
  * for the face set at `size` points. */
 double      gw_face_em_box_top(const gw_face *face, double size);
 
-/* The HarfBuzz face to subset from: the face itself, or, once this face
- * has been subset often enough in this process, the same face prepared
- * with hb_subset_preprocess (the same subsets, several times faster). */
+/* The HarfBuzz face to subset from: for CFF, a view of the face holding
+ * only what a CFF subset reads (no cmap); for TrueType, the face itself
+ * or, once it has been subset often enough in this process, the same face
+ * prepared with hb_subset_preprocess (the same subsets, several times
+ * faster). */
 hb_face_t  *gw_face_subset_source(const gw_face *face);
 /* Tells how long a subset of this face took; may prepare the face (which
  * takes this thread 0.1-2 s, once). */

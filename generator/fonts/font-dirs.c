@@ -88,7 +88,7 @@ char *gw_font_dirs_find(const gw_font_dirs *d, const char *name)
     return gw_font_dirs_lookup(d, name, &path) ? path : NULL;
 }
 
-static int font_file_name(const char *name)
+int gw_font_file_name(const char *name)
 {
     static const char *const ext[] = { ".ttf", ".otf", ".ttc", ".otc" };
     size_t n = strlen(name);
@@ -111,7 +111,7 @@ static int each_font(const char *dir, int depth, void (*fn)(void *, const char *
         if (name[0] != '.' && !path) ok = 0;
         if (ok && path && lstat(path, &st) == 0) {
             if (S_ISDIR(st.st_mode) && depth < GW_FONT_DIR_DEPTH) ok = each_font(path, depth + 1, fn, ctx);
-            else if (font_file_name(name) && stat(path, &st) == 0 && S_ISREG(st.st_mode)) fn(ctx, path);
+            else if (gw_font_file_name(name) && stat(path, &st) == 0 && S_ISREG(st.st_mode)) fn(ctx, path);
         }
         free(path);
         free(entries[i]);
@@ -125,4 +125,26 @@ int gw_font_dirs_each_font(const gw_font_dirs *d, void (*fn)(void *ctx, const ch
     int ok = 1;
     for (size_t i = 0; ok && i < d->count; i++) ok = each_font(d->dirs[i], 0, fn, ctx);
     return ok;
+}
+
+int gw_font_dir_each_font(const char *dir, void (*fn)(void *ctx, const char *path), void *ctx)
+{
+    return each_font(dir, 0, fn, ctx);
+}
+
+int gw_font_dir_is_plain(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int plain = 1;
+    struct dirent *e;
+    while (plain && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        char *path = gw_path_join(dir, e->d_name);
+        struct stat st;
+        plain = path && lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+        free(path);
+    }
+    closedir(d);
+    return plain;
 }

@@ -37,6 +37,14 @@ char *gw_font_dirs_find(const gw_font_dirs *d, const char *name);
 /* 0 when out of memory (a folder or a file was then left out). */
 int  gw_font_dirs_each_font(const gw_font_dirs *d, void (*fn)(void *ctx, const char *path), void *ctx);
 
+/* The same for one folder. */
+int  gw_font_dir_each_font(const char *dir, void (*fn)(void *ctx, const char *path), void *ctx);
+/* 1 when a folder holds regular files only (no folder, symbolic link, FIFO
+ * or device): fontconfig may then read it whole, through its cache. */
+int  gw_font_dir_is_plain(const char *dir);
+/* 1 for a name ending in .ttf, .otf, .ttc or .otc (any case). */
+int  gw_font_file_name(const char *name);
+
 /* DIR/name (malloc'ed). */
 char *gw_path_join(const char *dir, const char *name);
 #endif

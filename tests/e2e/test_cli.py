@@ -285,6 +285,22 @@ class OwnFonts(gw.Case):
         r = gongwen(["fonts"], env={**self.env, "GONGWEN_FONT_PATH": "/nonexistent:" + self.fonts})
         self.assertIn("original    FangSong_GB2312 Regular", r.stdout)
 
+    def test_a_folder_read_whole_still_gives_only_its_font_files(self):
+        # a folder of regular files only goes to fontconfig whole (its cache
+        # spares a scan of every font in every process); a font named other
+        # than *.ttf, *.otf, *.ttc or *.otc is still no candidate, as file by file
+        if not make_font(os.path.join(self.fonts, "fs.font"), "仿宋_GB2312", "FangSong_GB2312", self.text):
+            self.skipTest("FandolFang is not on this machine (scripts/setup)")
+        searched = r"(?m)^  searched    仿宋_GB2312 \(original\): "
+        for run in range(2):                  # the second from fontconfig's cache
+            r = gongwen(["fonts", "--font-path", self.fonts], env=self.env)
+            self.assertRegex(r.stdout, searched + "not found$", f"run {run}")
+        os.rename(os.path.join(self.fonts, "fs.font"), os.path.join(self.fonts, "fs.otf"))
+        for run in range(2):
+            r = gongwen(["fonts", "--font-path", self.fonts], env=self.env)
+            self.assertRegex(r.stdout, searched + "found$", f"run {run}")
+            self.assertIn(os.path.join(self.fonts, "fs.otf"), r.stdout)
+
     def test_a_font_folder_with_a_fifo_does_not_hang(self):
         os.mkfifo(os.path.join(self.fonts, "pipe.ttf"))
         os.mkfifo(os.path.join(self.fonts, "pipe"))

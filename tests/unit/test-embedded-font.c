@@ -9,6 +9,7 @@
 #include <hb-subset.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_CID_H
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -119,6 +120,74 @@ static void cff_cid_keyed_non_identity(void)
     CHECK_MSG(non_identity, "the test should reach glyphs whose CID is not their GID");
     check_subset_matches(ef);
     gw_embedded_font_destroy(ef);
+    gw_face_destroy(face);
+}
+
+/* The CFF table of an hb-subset of `source` to the glyphs ef uses, with
+ * the input the embedder gives (only CFF kept, desubroutinized). */
+static hb_blob_t *cff_subset_of(hb_face_t *source, const gw_embedded_font *ef)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    hb_set_union(hb_subset_input_glyph_set(in), ef->used);
+    hb_set_clear(hb_subset_input_unicode_set(in));
+    hb_tag_t tags[64];
+    unsigned n = 64;
+    hb_face_get_table_tags(gw_face_hb_face(ef->face), 0, &n, tags);
+    for (unsigned i = 0; i < n; i++)
+        if (tags[i] != HB_TAG('C', 'F', 'F', ' ')) hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), tags[i]);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+    hb_face_t *sub = hb_subset_or_fail(source, in);
+    CHECK(sub != NULL);
+    hb_blob_t *cff = hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '));
+    hb_face_destroy(sub);
+    hb_subset_input_destroy(in);
+    return cff;
+}
+
+static int same_bytes(hb_blob_t *a, hb_blob_t *b)
+{
+    unsigned la, lb;
+    const char *da = hb_blob_get_data(a, &la), *db = hb_blob_get_data(b, &lb);
+    return la > 0 && la == lb && memcmp(da, db, la) == 0;
+}
+
+/* A CFF face is subset from a view without the cmap (face.c): the program
+ * must be the very bytes hb-subset gives from the whole face. */
+static void cff_view_gives_the_same_subset(void)
+{
+    gw_face *face = open_face(fetched_font("FandolFang-Regular.otf"), 0);
+    if (!face) return;
+    CHECK(gw_face_subset_source(face) != gw_face_hb_face(face));
+    gw_embedded_font *ef = embed(face, "关于答复的函，（此件主动公开）€¥–AZ09");
+    hb_blob_t *from_face = cff_subset_of(gw_face_hb_face(face), ef);
+    hb_blob_t *from_view = cff_subset_of(gw_face_subset_source(face), ef);
+    CHECK_MSG(same_bytes(from_face, from_view), "the view changes the subset");
+    CHECK_MSG(same_bytes(from_face, ef->program), "the embedded program is not hb-subset's");
+    hb_blob_destroy(from_face);
+    hb_blob_destroy(from_view);
+    gw_embedded_font_destroy(ef);
+    gw_face_destroy(face);
+}
+
+/* CIDs are read when a glyph is first asked for, then cached: both answers
+ * are FreeType's, for glyphs whose CID is and is not their GID. */
+static void cids_read_on_demand(void)
+{
+    gw_face *face = open_face(fetched_font("FandolFang-Regular.otf"), 0);
+    if (!face) return;
+    FT_Face ref;
+    CHECK(FT_New_Face(ft, gw_face_path(face), 0, &ref) == 0);
+    unsigned n = gw_face_glyph_count(face), differ = 0;
+    for (unsigned round = 0; round < 2; round++)
+        for (unsigned gid = 0; gid < n; gid += 7) {
+            FT_UInt cid = 0;
+            CHECK(FT_Get_CID_From_Glyph_Index(ref, gid, &cid) == 0);
+            CHECK_MSG(gw_face_cid(face, gid) == cid, "gid %u: CID %u, FreeType says %u", gid, gw_face_cid(face, gid), cid);
+            differ += cid != gid;
+        }
+    CHECK(differ > 0);
+    CHECK(gw_face_cid(face, n + 5) == n + 5);          /* past the glyphs: the index itself */
+    FT_Done_Face(ref);
     gw_face_destroy(face);
 }
 
@@ -320,6 +389,8 @@ int main(void)
     FT_Init_FreeType(&ft);
     truetype();
     cff_cid_keyed_non_identity();
+    cff_view_gives_the_same_subset();
+    cids_read_on_demand();
     collection_face();
     cff_name_keyed();
     subset_names_are_deterministic();
