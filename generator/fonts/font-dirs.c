@@ -138,11 +138,11 @@ int gw_font_dir_is_plain(const char *dir)
     if (!d) return 0;
     int plain = 1;
     struct dirent *e;
-    while (plain && (e = readdir(d))) {
+    while (plain == 1 && (e = readdir(d))) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
         char *path = gw_path_join(dir, e->d_name);
         struct stat st;
-        plain = path && lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+        plain = !path ? -1 : lstat(path, &st) == 0 && S_ISREG(st.st_mode);
         free(path);
     }
     closedir(d);

@@ -40,7 +40,8 @@ int  gw_font_dirs_each_font(const gw_font_dirs *d, void (*fn)(void *ctx, const c
 /* The same for one folder. */
 int  gw_font_dir_each_font(const char *dir, void (*fn)(void *ctx, const char *path), void *ctx);
 /* 1 when a folder holds regular files only (no folder, symbolic link, FIFO
- * or device): fontconfig may then read it whole, through its cache. */
+ * or device): fontconfig may then read it whole, through its cache; -1
+ * when out of memory. */
 int  gw_font_dir_is_plain(const char *dir);
 /* 1 for a name ending in .ttf, .otf, .ttc or .otc (any case). */
 int  gw_font_file_name(const char *name);

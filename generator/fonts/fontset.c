@@ -135,7 +135,9 @@ static int fc_start(gw_fontset *fs)
     if (!FcInit()) return 0;
     for (size_t i = 0; i < fs->font_dirs.count; i++) {
         const char *dir = fs->font_dirs.dirs[i];
-        if (gw_font_dir_is_plain(dir)) FcConfigAppFontAddDir(NULL, (const FcChar8 *)dir);
+        int plain = gw_font_dir_is_plain(dir);
+        if (plain < 0) fs->nomem = 1;
+        else if (plain) FcConfigAppFontAddDir(NULL, (const FcChar8 *)dir);
         else kept_ok(fs, gw_font_dir_each_font(dir, fc_add_file, NULL));
     }
     return 1;
