@@ -107,8 +107,9 @@ static int colon_slip(const char *path, const line *l, gw_diagnostics *diags)
     excerpt(&value, l->s + after, l->len - after);
     int key_len = (int)(at - rest);
     gw_loc loc = { path, l->number, column_of(l, (size_t)(at - l->s) + (full_width ? 0 : 1)), "", 1 };
-    gw_report(diags, loc, full_width ? GW_MSG_YAML_FULL_WIDTH_COLON : GW_MSG_YAML_NO_SPACE, key_len, rest,
-              key_len, rest, value.data ? value.data : "");
+    if (value.failed) gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);     /* never half a message */
+    else gw_report(diags, loc, full_width ? GW_MSG_YAML_FULL_WIDTH_COLON : GW_MSG_YAML_NO_SPACE, key_len, rest,
+                   key_len, rest, value.data ? value.data : "");
     gw_buf_free(&value);
     return 1;
 }
@@ -193,6 +194,7 @@ void gw_yaml_report_syntax(const char *path, const char *text, size_t len, const
     gloss(&what, p->problem ? p->problem : "unreadable input", zh);
     gloss(&what, p->context, zh);
     gw_loc loc = { path, (unsigned)m->line + 1, (unsigned)m->column + 1, "", 0 };
-    gw_report(diags, loc, GW_MSG_YAML_SYNTAX, what.data ? what.data : "");
+    if (what.failed) gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);
+    else gw_report(diags, loc, GW_MSG_YAML_SYNTAX, what.data ? what.data : "");
     gw_buf_free(&what);
 }
