@@ -4,7 +4,7 @@
  *
  * Input: the title, then, after each NUL byte, one more name kept whole
  * (the document's issuers, as the layout passes them).  A plain title is a
- * seed as it stands.  Whatever is set must cover the title in order. */
+ * seed as it stands. */
 #include "fonts/fontset.h"
 #include "text/title.h"
 #include "util/utf8.h"
@@ -32,15 +32,28 @@ static void load_once(void)
                              { 0, 0, 0, 0, 1 }, 0 };
 }
 
-/* The lines lie inside the title, in order, none overlapping the next. */
-static void check(const gw_lines *lines, size_t len)
+/* Whether text[a, b) holds nothing but spaces (left out between lines). */
+static int only_spaces(const char *text, size_t a, size_t b)
+{
+    while (a < b) {
+        uint32_t c = gw_utf8_next(text, b, &a);
+        if (c != ' ' && c != 0x3000) return 0;
+    }
+    return 1;
+}
+
+/* The lines cover the title in order, only spaces left out between them,
+ * and none is wider than the measure. */
+static void check(const char *text, size_t len, const gw_lines *lines)
 {
     size_t at = 0;
     for (size_t i = 0; i < lines->count; i++) {
         const gw_line *l = &lines->lines[i];
         if (l->text_start < at || l->text_start > l->text_end || l->text_end > len) abort();
+        if (!only_spaces(text, at, l->text_start) || l->width > width + 0.01) abort();
         at = l->text_end;
     }
+    if (!only_spaces(text, at, len)) abort();
 }
 
 /* Splits data at each NUL: the title first, then the names.  A name that
@@ -74,7 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gw_lines lines;
     gw_status st = gw_set_title_with(&params, buf, len, &style, width, loc, d, &lines);
     if (st == GW_OK) {
-        check(&lines, len);
+        check(buf, len, &lines);
         gw_lines_free(&lines);
     } else if (st != GW_ERR_INPUT || gw_diagnostics_errors(d) == 0) {
         abort();                                /* refused only for its text, and said why */
