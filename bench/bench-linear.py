@@ -82,7 +82,7 @@ def measure(gongwen, command, text, folder):
     elapsed = time.monotonic() - start
     words = (w.rstrip(":") for w in err.decode("utf-8", "replace").split())
     codes = sorted({w for w in words if len(w) == 5 and w[0] in "EW" and w[1:].isdigit()})
-    return {"bytes": size, "seconds": elapsed, "mb": usage.ru_maxrss / 1024,
+    return {"bytes": size, "seconds": elapsed, "cpu": usage.ru_utime + usage.ru_stime, "mb": usage.ru_maxrss / 1024,
             "exit": os.waitstatus_to_exitcode(status), "codes": codes, "stderr_bytes": len(err)}
 
 

@@ -10,6 +10,7 @@ int cmd_fonts(int argc, char **argv);
 int cmd_layout(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
 
 /* Prints every diagnostic to stderr as file:line:col: severity CODE [path]: message. */
 void cli_print_diagnostics(const gw_diagnostics *diags);
@@ -18,6 +19,10 @@ void cli_print_text(FILE *to, const gw_diagnostics *diags, int strict);
 /* The same to `to`, only codes starting with one of the space-separated
  * prefixes in `codes`. */
 void cli_print_diagnostics_to(const gw_diagnostics *diags, FILE *to, const char *codes);
+/* One diagnostic in the text form, `note` (or nothing, for NULL) after its message. */
+void cli_print_diag(FILE *to, const gw_diag *d, const char *note);
+/* s as a JSON string, quoted and escaped. */
+void cli_json_string(FILE *to, const char *s);
 /* The same content as one JSON object: {"diagnostics": [...], "errors": N, "warnings": N}. */
 void cli_print_json(FILE *to, const gw_diagnostics *diags, int strict);
 /* The user's language for messages: Chinese when LC_ALL, else LC_MESSAGES,

@@ -9,14 +9,18 @@ static const char *severity_word(const gw_diag *d, int strict)
     return d->severity == GW_ERROR || strict ? "error" : "warning";
 }
 
-static void print_one(FILE *to, const gw_diag *d, int strict)
+static void print_noted(FILE *to, const gw_diag *d, int strict, const char *note)
 {
     fprintf(to, "%s", d->file[0] ? d->file : "gongwen");
     if (d->line) fprintf(to, ":%u:%u", d->line, d->column);
     fprintf(to, ": %s %s", severity_word(d, strict), d->code);
     if (d->path[0]) fprintf(to, " [%s]", d->path);
-    fprintf(to, ": %s\n", d->message);
+    fprintf(to, ": %s%s\n", d->message, note ? note : "");
 }
+
+static void print_one(FILE *to, const gw_diag *d, int strict) { print_noted(to, d, strict, NULL); }
+
+void cli_print_diag(FILE *to, const gw_diag *d, const char *note) { print_noted(to, d, 0, note); }
 
 void cli_print_text(FILE *to, const gw_diagnostics *diags, int strict)
 {
@@ -66,6 +70,8 @@ static void json_string(FILE *to, const char *s)
     }
     fputc('"', to);
 }
+
+void cli_json_string(FILE *to, const char *s) { json_string(to, s); }
 
 void cli_print_json(FILE *to, const gw_diagnostics *diags, int strict)
 {

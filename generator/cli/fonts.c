@@ -22,8 +22,8 @@ static void print_coverage(const char *label, size_t have, const gw_charset *cs,
 
 static void print_face(const gw_face *f, const char *status, const repertoires *r)
 {
-    printf("  %-11s %s %s  %s", status, f->ft_face->family_name, f->ft_face->style_name, f->path);
-    if (f->index) printf(" (face %u)", f->index);
+    printf("  %-11s %s %s  %s", status, gw_face_family(f), gw_face_style_name(f), gw_face_path(f));
+    if (gw_face_index(f)) printf(" (face %u)", gw_face_index(f));
     printf("\n             ");
     print_coverage("GB2312", r->have_gb2312 ? gw_face_coverage(f, &r->gb2312) : 0, &r->gb2312, r->have_gb2312);
     print_coverage("通用规范汉字表", r->have_tongyong ? gw_face_coverage(f, &r->tongyong) : 0, &r->tongyong,

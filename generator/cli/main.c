@@ -9,6 +9,7 @@ static const struct command {
     const char *summary;
 } commands[] = {
     { "render", cmd_render, "render documents to PDF" },
+    { "batch",  cmd_batch,  "render many documents into a folder, in parallel" },
     { "fonts", cmd_fonts, "show the fonts serving each role, or a document's fallbacks" },
     { "layout", cmd_layout, "print the laid-out pages as JSON" },
     { "check",  cmd_check,  "validate documents and report every problem" },

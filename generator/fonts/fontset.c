@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 struct gw_fontset {
-    FT_Library ft;
     char      *dir;           /* fonts.yaml's folder: relative files are found here */
     gw_role   *roles;
     size_t     role_count;
@@ -23,10 +22,10 @@ struct gw_fontset {
 static gw_face *open_face(gw_fontset *fs, const char *path, unsigned index, gw_diagnostics *diags)
 {
     for (size_t i = 0; i < fs->open_count; i++)
-        if (fs->open[i]->index == index && strcmp(fs->open[i]->path, path) == 0) return fs->open[i];
+        if (gw_face_index(fs->open[i]) == index && strcmp(gw_face_path(fs->open[i]), path) == 0) return fs->open[i];
     gw_diagnostics *why = gw_diagnostics_create();
     gw_diagnostics_set_language(why, gw_diagnostics_language(diags));
-    gw_face *f = gw_face_open(fs->ft, path, index, why);
+    gw_face *f = gw_face_open(path, index, why);
     if (!f) {
         const gw_diag *d = gw_diagnostics_get(why, 0);
         gw_report(diags, gw_loc_file(path), GW_MSG_FONT_SKIPPED,
@@ -52,26 +51,64 @@ static int fc_family_matches(FcPattern *font, const char *family)
     return 0;
 }
 
+/* How far a font is from the upright regular style a role wants. */
+static int style_distance(FcPattern *font)
+{
+    int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+    FcPatternGetInteger(font, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(font, FC_SLANT, 0, &slant);
+    return abs(weight - FC_WEIGHT_REGULAR) + 10 * abs(slant - FC_SLANT_ROMAN);
+}
+
+/* Of the installed fonts of that family, the regular upright one (file and
+ * face order break ties, so the choice does not depend on the cache's
+ * order).  FcFontList only lists the fonts that have the family, where
+ * FcFontMatch would score every font installed: 0.1 ms for the 15
+ * originals of fonts.yaml instead of 2.5 ms. */
+static FcPattern *best_of_family(FcFontSet *set, const char *family)
+{
+    FcPattern *best = NULL;
+    int best_distance = 0;
+    for (int i = 0; i < set->nfont; i++) {
+        FcPattern *font = set->fonts[i];
+        FcChar8 *file, *best_file;
+        int index = 0, best_index = 0;
+        if (!fc_family_matches(font, family) || FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch)
+            continue;
+        FcPatternGetInteger(font, FC_INDEX, 0, &index);
+        int d = style_distance(font), better = !best || d < best_distance;
+        if (best && d == best_distance) {
+            FcPatternGetString(best, FC_FILE, 0, &best_file);
+            FcPatternGetInteger(best, FC_INDEX, 0, &best_index);
+            int c = strcmp((const char *)file, (const char *)best_file);
+            better = c < 0 || (c == 0 && index < best_index);
+        }
+        if (better) { best = font; best_distance = d; }
+    }
+    return best;
+}
+
 static gw_face *find_by_family(gw_fontset *fs, const char *family, gw_diagnostics *diags)
 {
     if (!fs->fc_ready) fs->fc_ready = FcInit();
     FcPattern *pat = FcPatternCreate();
-    if (!pat) return NULL;
-    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-    FcConfigSubstitute(NULL, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult res;
-    FcPattern *font = FcFontMatch(NULL, pat, &res);
+    FcObjectSet *objects = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, (char *)NULL);
+    FcFontSet *set = NULL;
+    if (pat && objects) {
+        FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+        set = FcFontList(NULL, pat, objects);
+    }
+    FcPattern *font = set ? best_of_family(set, family) : NULL;
     gw_face *face = NULL;
     FcChar8 *file;
     int index = 0;
-    if (font && fc_family_matches(font, family) &&
-        FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) {
+    if (font && FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) {
         FcPatternGetInteger(font, FC_INDEX, 0, &index);
         face = open_face(fs, (const char *)file, (unsigned)index, diags);
     }
-    if (font) FcPatternDestroy(font);
-    FcPatternDestroy(pat);
+    if (set) FcFontSetDestroy(set);
+    if (objects) FcObjectSetDestroy(objects);
+    if (pat) FcPatternDestroy(pat);
     return face;
 }
 
@@ -84,10 +121,10 @@ static gw_face *find_by_file(gw_fontset *fs, const char *file, const char *famil
              file[0] == '/' ? "" : "/", file);
     if (access(path, R_OK) != 0) return NULL;      /* not fetched or not installed */
     if (!family) return open_face(fs, path, index < 0 ? 0 : (unsigned)index, diags);
-    unsigned n = gw_font_file_face_count(fs->ft, path);
+    unsigned n = gw_font_file_face_count(path);
     for (unsigned i = 0; i < n; i++) {
         gw_face *f = open_face(fs, path, i, diags);
-        if (f && strcasecmp(f->family, family) == 0) return f;
+        if (f && strcasecmp(gw_face_family(f), family) == 0) return f;
     }
     return NULL;
 }
@@ -153,7 +190,7 @@ gw_fontset *gw_fontset_load(const char *fonts_yaml, gw_diagnostics *diags)
     gw_yaml *y = gw_yaml_load_file(fonts_yaml, diags);
     if (!y) return NULL;
     gw_fontset *fs = calloc(1, sizeof *fs);
-    int ok = fs && FT_Init_FreeType(&fs->ft) == 0;
+    int ok = fs != NULL;
     if (ok) {
         fs->dir = strdup(fonts_yaml);
         char *slash = fs->dir ? strrchr(fs->dir, '/') : NULL;
@@ -181,7 +218,6 @@ void gw_fontset_destroy(gw_fontset *fs)
     free(fs->roles);
     for (size_t i = 0; i < fs->open_count; i++) gw_face_destroy(fs->open[i]);
     free(fs->open);
-    if (fs->ft) FT_Done_FreeType(fs->ft);
     free(fs->dir);
     free(fs);
 }

@@ -17,8 +17,8 @@ int gw_substitutes_report(gw_substitutes *said, const gw_role *role, gw_loc loc,
     if (!gw_grow(&said->roles, said->count, sizeof *said->roles)) return 0;
     said->roles[said->count++] = role;
     const gw_face *face = role->chain[0];
-    gw_report(diags, loc, GW_MSG_FONT_SUBSTITUTE, role->original, role->name, face->family,
-              face->ft_face->style_name);
+    gw_report(diags, loc, GW_MSG_FONT_SUBSTITUTE, role->original, role->name, gw_face_family(face),
+              gw_face_style_name(face));
     return 1;
 }
 

@@ -85,6 +85,19 @@ gw_status gw_render_buffer(gw_engine *engine, const char *name, const char *yaml
                            const gw_render_options *options, gw_diagnostics *diags,
                            unsigned char **pdf_out, size_t *pdf_len_out);
 
+/* A document rendered by gw_render_document. */
+typedef struct gw_rendered {
+    unsigned char *pdf;      /* malloc'ed; the caller frees it */
+    size_t         len;
+    size_t         pages;
+} gw_rendered;
+
+/* gw_render_to_memory, telling the page count as well.  On any other status
+ * than GW_OK, out->pdf is NULL.  One engine may render documents from any
+ * number of threads at the same time. */
+gw_status gw_render_document(gw_engine *engine, const char *input_path, const gw_render_options *options,
+                             gw_diagnostics *diags, gw_rendered *out);
+
 /* Renders input_path to output_path atomically: the file appears whole or
  * not at all, and an existing file is only replaced on success. */
 gw_status gw_render_file(gw_engine *engine, const char *input_path, const char *output_path,

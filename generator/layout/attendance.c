@@ -10,6 +10,7 @@ static long one_list(lay_ctx *L, lay_block *b, long row, const char *label, cons
 {
     const gw_attendance_spec *a = &L->t->attendance;
     if (!names->count) return 0;
+    if (!lay_check_entries(L, names, a->names_style, path)) return -1;
     gw_buf text;
     gw_buf_init(&text);
     for (size_t i = 0; i < names->count; i++) gw_buf_printf(&text, "%s%s", i ? a->separator : "", names->items[i]);

@@ -11,27 +11,11 @@ lay_block *lay_blocks_add(lay_blocks *blocks)
     return b;
 }
 
-void lay_item_free(gw_item *it)
-{
-    switch (it->kind) {
-    case GW_ITEM_GLYPHS:
-        gw_face_destroy(it->u.glyphs.face);
-        free(it->u.glyphs.glyphs);
-        free(it->u.glyphs.text);
-        break;
-    case GW_ITEM_LINE:
-        free(it->u.line.text);
-        break;
-    case GW_ITEM_RULE:
-    case GW_ITEM_IMAGE:
-        break;
-    }
-}
 
 void lay_block_free(lay_block *b)
 {
     for (size_t k = 0; k < b->item_count; k++)
-        if (!b->items[k].taken) lay_item_free(&b->items[k].item);
+        if (!b->items[k].taken) gw_item_free(&b->items[k].item);
     for (size_t k = 0; k < b->mark_count; k++) free(b->marks[k].title);
     free(b->items);
     free(b->marks);
@@ -101,7 +85,7 @@ int lay_block_add_line(lay_block *b, long row, gw_line *line, double x, double b
         gw_face_reference(run->face);  /* the item holds its face */
         if (ok && lay_block_add_item(b, row, &it)) continue;
         ok = 0;
-        lay_item_free(&it);           /* the run's arrays and face reference */
+        gw_item_free(&it);           /* the run's arrays and face reference */
     }
     free(line->runs);
     line->runs = NULL;

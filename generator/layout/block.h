@@ -61,6 +61,4 @@ int lay_block_add_mark(lay_block *b, long row, const char *title, int level);
 
 /* Moves an item down by dy points (up when negative). */
 void lay_item_shift(gw_item *item, double dy);
-/* Frees what an item owns (glyph arrays, a face reference, text). */
-void lay_item_free(gw_item *item);
 #endif

@@ -43,6 +43,7 @@ static char *cc_text(const lay_ctx *L)
 static void cc_lines(colophon *C)
 {
     lay_ctx *L = C->L;
+    if (!lay_check_entries(L, &L->doc->cc_names, C->c->style, "cc")) return;
     char *text = cc_text(L);
     if (!text) { lay_fail(L, GW_ERR_NOMEM); return; }
     long rows = lay_hanging(L, &C->cells, C->count, C->c->cc_label, C->c->style, text, C->c->style,

@@ -55,10 +55,7 @@ int lay_text_style(lay_ctx *L, const gw_style *s, gw_text_style *out)
 /* Height of the ideographic em box above the baseline, for a face at size. */
 static double em_box_top(const gw_face *face, double size)
 {
-    hb_position_t top = 0;
-    hb_ot_layout_get_baseline_with_fallback(face->hb_font, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
-                                            HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &top);
-    return top * size / face->upem;
+    return gw_face_em_box_top(face, size);
 }
 
 double lay_em_top(const gw_text_style *st)

@@ -4,7 +4,7 @@
 
 gw_display_list *gw_display_list_create(void) { return calloc(1, sizeof(gw_display_list)); }
 
-static void free_item(gw_item *it)
+void gw_item_free(gw_item *it)
 {
     switch (it->kind) {
     case GW_ITEM_GLYPHS:
@@ -25,7 +25,7 @@ void gw_display_list_destroy(gw_display_list *dl)
 {
     if (!dl) return;
     for (size_t p = 0; p < dl->page_count; p++) {
-        for (size_t i = 0; i < dl->pages[p].item_count; i++) free_item(&dl->pages[p].items[i]);
+        for (size_t i = 0; i < dl->pages[p].item_count; i++) gw_item_free(&dl->pages[p].items[i]);
         free(dl->pages[p].items);
     }
     for (size_t i = 0; i < dl->image_count; i++) free(dl->images[i].path);

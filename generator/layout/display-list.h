@@ -119,6 +119,10 @@ int gw_page_add_rule(gw_page *page, const gw_rule_item *rule);
 int gw_page_add_line(gw_page *page, const gw_line_box *box, const char *text, size_t len);
 int gw_page_add_image(gw_page *page, const gw_image_item *image);
 
+/* Frees what an item owns (a glyph run's arrays, text and face reference,
+ * a line box's text); the item itself is the caller's. */
+void gw_item_free(gw_item *item);
+
 /* The index of the image file at path in the list, adding it (with its
  * pixel size) the first time; (size_t)-1 when out of memory. */
 size_t gw_display_list_image(gw_display_list *dl, const char *path, unsigned pixel_width,

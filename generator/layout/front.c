@@ -67,7 +67,7 @@ static void addressee(lay_ctx *L, lay_blocks *out)
 {
     const gw_document *d = L->doc;
     const gw_front_spec *f = &L->t->front;
-    if (!d->to_names.count) return;
+    if (!d->to_names.count || !lay_check_entries(L, &d->to_names, L->t->body.text, "to")) return;
     gw_buf text;
     gw_buf_init(&text);
     for (size_t i = 0; i < d->to_names.count; i++)

@@ -240,8 +240,10 @@ double lay_header(lay_ctx *L, lay_block *b)
         const gw_header_item *it = &L->t->header[i];
         double top = it->place == GW_PLACE_TOP ? it->top
                    : it->place == GW_PLACE_AFTER ? prev_bottom + it->gap : prev_top;
-        prev_top = top;
-        prev_bottom = put_item(&H, it, top);
+        prev_top = top;                 /* an item on the previous one's line takes its place */
+        double item_bottom = put_item(&H, it, top);
+        if (item_bottom == top) continue;    /* absent (no 份号, no reply): its gap goes too */
+        prev_bottom = item_bottom;
         if (prev_bottom > bottom) bottom = prev_bottom;
     }
     return bottom;

@@ -51,9 +51,9 @@ static void str_field(gw_buf *b, const char *key, const char *s)
 static void put_glyphs(gw_buf *b, const gw_glyph_run *r)
 {
     gw_buf_puts(b, "{\"kind\":\"glyphs\"");
-    str_field(b, "font", r->face->postscript_name);
-    str_field(b, "file", r->face->path);
-    gw_buf_printf(b, ",\"face\":%u", r->face->index);
+    str_field(b, "font", gw_face_postscript_name(r->face));
+    str_field(b, "file", gw_face_path(r->face));
+    gw_buf_printf(b, ",\"face\":%u", gw_face_index(r->face));
     num_field(b, "size", r->size);
     num_field(b, "hscale", r->hscale);
     gw_buf_puts(b, ",\"color\":");

@@ -5,9 +5,15 @@
 #include "layout/pieces.h"
 #include "layout/stages.h"
 
+/* The body; after a title with no 主送机关 it keeps the blank line the
+ * 主送机关 would have had below the title. */
 static void body(lay_ctx *L, lay_blocks *out)
 {
+    size_t first = out->count;
     lay_body(L, L->doc->blocks, L->doc->block_count, "body", out);
+    if (first > 0 && first < out->count && !L->doc->to_names.count &&
+        out->items[first].gap_before < L->t->front.to_gap_lines)
+        out->items[first].gap_before = L->t->front.to_gap_lines;
 }
 
 /* Every element of the document as a block, in page order. */

@@ -1,4 +1,5 @@
 #include "layout/setting.h"
+#include <stdio.h>
 #include <string.h>
 
 /* Wide enough that a single line never wraps: its width is checked later. */
@@ -76,4 +77,38 @@ long lay_hanging(lay_ctx *L, lay_block *b, long row, const char *label, const gw
     }
     long rows = lay_text_rows(L, b, row, text, NULL, 0, &st, left, width, 0, justify, loc);
     return rows < 1 ? (rows < 0 ? -1 : 1) : rows;
+}
+
+/* Sets one entry with its diagnostics going to `diags`. */
+static int entry_sets(lay_ctx *L, const char *text, const gw_style *style, gw_loc loc, gw_diagnostics *diags)
+{
+    gw_diagnostics *real = L->diags;
+    lay_line line;
+    L->diags = diags;
+    int ok = lay_line_set(L, &line, text, style, loc);
+    L->diags = real;
+    lay_line_free(&line);
+    return ok;
+}
+
+int lay_check_entries(lay_ctx *L, const gw_text_list *list, const gw_style *style, const char *path)
+{
+    /* into a scratch list, so that the joined text alone reports (and
+     * counts) what it sets in a fallback font; again into the real one
+     * only for the entry that fails */
+    gw_text_style st;
+    if (!lay_text_style(L, style, &st)) return 0;     /* a substitute role is said to the real list */
+    gw_diagnostics *scratch = gw_diagnostics_create();
+    if (!scratch) { lay_fail(L, GW_ERR_NOMEM); return 0; }
+    for (size_t i = 0; i < list->count && lay_ok(L); i++) {
+        char where[64];
+        snprintf(where, sizeof where, "%s[%zu]", path, i);
+        gw_loc loc = lay_loc(L, list->srcs[i], where, 0);
+        gw_status before = L->status;
+        if (entry_sets(L, list->items[i], style, loc, scratch)) continue;
+        L->status = before;
+        entry_sets(L, list->items[i], style, loc, L->diags);
+    }
+    gw_diagnostics_destroy(scratch);
+    return lay_ok(L);
 }

@@ -41,4 +41,9 @@ long lay_text_rows(lay_ctx *L, lay_block *b, long row, const char *text, const g
 long lay_hanging(lay_ctx *L, lay_block *b, long row, const char *label, const gw_style *label_style,
                  const char *text, const gw_style *text_style, double x, double right_inset, int justify,
                  gw_loc loc);
+
+/* Sets each text of a list alone, so that a character no font has is
+ * reported at its own entry's place (path[i]) before the list is joined
+ * into one text (抄送, 主送机关, 出席).  0 on failure (reported). */
+int lay_check_entries(lay_ctx *L, const gw_text_list *list, const gw_style *style, const char *path);
 #endif

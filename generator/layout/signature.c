@@ -5,8 +5,9 @@
  *   sealed: the date 4 characters in from the right, each name centred
  *     under its seal, the seals in rows across the type area, the last
  *     also over the date; the first row's top within one line of the text;
- *   signature seal (orders): the office title, the name 4 characters in
- *     from the right with its seal over it, the date a blank line below.
+ *   signature seal (orders): the seal 4 characters in from the right with
+ *     the name centred on it, the office title 2 characters left of it,
+ *     the date a blank line below it.
  * The 附注 follows on the line after the date. */
 #include "layout/stages.h"
 #include "layout/setting.h"
@@ -87,21 +88,21 @@ static long unsealed(sig *S)
     return row;
 }
 
-/* The drawn size of a seal: seal_size wide, its height by the image's shape. */
-static void seal_box(const sig *S, size_t image, double *w, double *h)
+/* The drawn size of a seal `size` wide: its height by the image's shape. */
+static void seal_box(const sig *S, size_t image, double size, double *w, double *h)
 {
     const gw_image *im = &S->L->dl->images[image];
-    *w = S->s->seal_size;
-    *h = im->pixel_width ? S->s->seal_size * im->pixel_height / im->pixel_width : S->s->seal_size;
+    *w = size;
+    *h = im->pixel_width ? size * im->pixel_height / im->pixel_width : size;
 }
 
-/* Puts seal i centred at (cx, its top at top) in the block's row. */
-static int put_seal(sig *S, size_t i, long row, double cx, double top)
+/* Puts seal i, `size` wide, centred at (cx, its top at top) in the block's row. */
+static int put_seal(sig *S, size_t i, double size, long row, double cx, double top)
 {
     size_t image = lay_seal_image(S->L, i);
     if (image == (size_t)-1) return 0;
     double w, h;
-    seal_box(S, image, &w, &h);
+    seal_box(S, image, size, &w, &h);
     gw_item it = { .kind = GW_ITEM_IMAGE };
     it.u.image = (gw_image_item){ image, cx - w / 2, top, w, h };
     if (!lay_block_add_item(S->b, row, &it)) { lay_fail(S->L, GW_ERR_NOMEM); return 0; }
@@ -110,26 +111,30 @@ static int put_seal(sig *S, size_t i, long row, double cx, double top)
     return 1;
 }
 
-/* Blank lines before the first name of a sealed block: enough that the
- * seal (its top seal_overlap above the name's line) clears the text above,
- * which leaves its top within one line of that text. */
+/* Blank lines before the first name of a sealed block: the fewest that
+ * keep the seal (its top seal_overlap above the name's line) clear of the
+ * text above, whose em box ends `em` below its line's top; that leaves the
+ * seal's top within one line of that text (7.3.5.1). */
 static long sealed_gap(const sig *S)
 {
-    long gap = (long)ceil(S->s->seal_overlap / S->L->t->line_pitch - 1e-6);
+    const double P = S->L->t->line_pitch, em = S->s->style->size;
+    long gap = (long)ceil((S->s->seal_overlap + em) / P - 1 - 1e-6);
     return gap > S->s->gap_lines ? gap : S->s->gap_lines;
 }
 
 /* How many seals a row holds so that names centred under them do not meet:
  * at most seals_per_row; the pitch between seal centres spreads a full
- * row across the type area.  0 when not even one fits (reported). */
+ * row across the type area, the outer seals and the names under them
+ * inside it.  0 when not even one fits (reported). */
 static size_t seals_per_row(sig *S, size_t n, double *pitch)
 {
     const gw_signature_spec *s = S->s;
     double width = S->L->t->type_width;
+    double widest = widest_name(S) > s->seal_size ? widest_name(S) : s->seal_size;
     size_t per = s->seals_per_row > 0 ? (size_t)s->seals_per_row : 1;
     if (per > n) per = n;
     for (; per > 1; per--) {
-        *pitch = (width - s->seal_size) / (double)(per - 1);
+        *pitch = (width - widest) / (double)(per - 1);
         if (*pitch >= s->seal_size + s->seal_spacing && widest_name(S) + S->L->t->char_pitch <= *pitch) return per;
     }
     *pitch = 0;
@@ -155,7 +160,7 @@ static long sealed(sig *S)
         long row = sealed_gap(S);
         if (S->name_count) lay_line_place(L, S->b, row, &S->names[0], cx - name_w / 2, 1);
         lay_line_place(L, S->b, row + 1, &S->date, date_x, 1);
-        return put_seal(S, 0, row, cx, -s->seal_overlap) ? row + 1 : -1;
+        return put_seal(S, 0, s->seal_size, row, cx, -s->seal_overlap) ? row + 1 : -1;
     }
     size_t per = seals_per_row(S, n, &pitch);
     if (!per) return -1;
@@ -170,7 +175,7 @@ static long sealed(sig *S)
                 if (!name_fits(S, cx - S->names[i].width / 2, S->names[i].width)) return -1;
                 lay_line_place(L, S->b, row, &S->names[i], cx - S->names[i].width / 2, 1);
             }
-            if (!put_seal(S, i, row, cx, -s->seal_overlap)) return -1;
+            if (!put_seal(S, i, s->seal_size, row, cx, -s->seal_overlap)) return -1;
             last_cx = cx;
         }
     }
@@ -179,37 +184,45 @@ static long sealed(sig *S)
     return row + 1;
 }
 
-/* Signature seal (orders): 职务 and name, the seal over the name, the date
- * a blank line below. */
+/* Signature seal (orders, GB/T 9704 7.3.5.3): the seal 4 characters in from
+ * the right, two blank lines below the text above, the name centred on it;
+ * the office title 2 characters left of the seal, on the name's line, which
+ * is centred on the seal (上下居中); the date one blank line below the seal,
+ * 4 characters in.  Without a seal image the name takes the seal's place. */
 static long person(sig *S)
 {
     lay_ctx *L = S->L;
     const gw_signature_spec *s = S->s;
     const gw_document *d = L->doc;
-    long row = s->person_gap_lines;
-    double name_w = S->name_count ? S->names[0].width : 0, name_x = S->right - s->person_right - name_w;
+    const double P = L->t->line_pitch, em = s->style->size;
+    double name_w = S->name_count ? S->names[0].width : 0, w = name_w, h = em;
+    size_t image = (size_t)-1;
+    if (d->seals.count) {
+        image = lay_seal_image(L, 0);
+        if (image == (size_t)-1) return -1;
+        seal_box(S, image, s->person_seal_size, &w, &h);
+    }
+    double box_right = S->right - s->person_right, cx = box_right - w / 2;
+    /* the first row whose centred seal starts below the blank lines */
+    long row = s->person_gap_lines + (long)ceil((h - em) / 2 / P - 1e-6);
+    if (row < s->person_gap_lines) row = s->person_gap_lines;
     lay_line title;
     if (!lay_line_set(L, &title, d->signature_title, s->style, lay_loc(L, d->signature_title_src, "signature.title", 0))) {
         lay_line_free(&title);
         return -1;
     }
-    double title_x = name_x - s->person_title_gap - title.width;
-    int fits = name_fits(S, title_x, S->right - title_x);
+    double title_x = box_right - w - s->person_title_gap - title.width;
+    int fits = name_fits(S, title_x, S->right - title_x) && name_fits(S, cx - name_w / 2, name_w);
     if (fits) {
         lay_line_place(L, S->b, row, &title, title_x, 1);
-        if (S->name_count) lay_line_place(L, S->b, row, &S->names[0], name_x, 1);
+        if (S->name_count) lay_line_place(L, S->b, row, &S->names[0], cx - name_w / 2, 1);
     }
     lay_line_free(&title);
     if (!fits) return -1;
-    if (d->seals.count) {
-        double w, h;
-        size_t image = lay_seal_image(L, 0);
-        if (image == (size_t)-1) return -1;
-        seal_box(S, image, &w, &h);
-        double em = s->style->size;
-        if (!put_seal(S, 0, row, name_x + name_w / 2, (em - h) / 2)) return -1;
-    }
-    row += 1 + s->person_date_gap_lines;
+    if (image != (size_t)-1 && !put_seal(S, 0, s->person_seal_size, row, cx, (em - h) / 2)) return -1;
+    /* the first row below the seal (or the name), then the blank lines */
+    double bottom = (double)row * P + (em + h) / 2;
+    row = (long)ceil(bottom / P - 1e-6) + s->person_date_gap_lines;
     lay_line_place(L, S->b, row, &S->date, S->right - s->person_date_right - S->date.width, 1);
     return row;
 }

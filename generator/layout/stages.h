@@ -1,7 +1,7 @@
 /* The stages of page layout, in the order gw_layout runs them:
  *   1. blocks: the 版头 on page 1, then every element of the document set
  *      into a block that knows its height and its needs (header.c,
- *      front.c, body.c, attachments.c, closing.c, signature.c,
+ *      front.c, body.c, contacts.c, attachments.c, signature.c,
  *      attendance.c, colophon.c);
  *   2. pagination: the blocks distributed onto pages (paginate.c);
  *   3. finalize: what needs the final page count, page numbers and the

@@ -2,7 +2,7 @@
  * template, from the display list alone, as a typesetter would check a
  * proof: every line inside the page and (when it is in the type area's
  * height) inside the type area's width; every justified line ending on the
- * type area's right edge; no line starting with a mark that may not start
+ * type area's right edge (or the 版记's); no line starting with a mark that may not start
  * one or ending with one that may not end one; the 版记 on an even page
  * when the template says so. */
 #include "layout/layout.h"
@@ -37,6 +37,15 @@ static int inside_type_height(const gw_template *t, const gw_line_box *b)
     return b->top >= t->type_top - SLACK && b->y <= t->type_top + t->type_height + SLACK;
 }
 
+/* A justified line ends on the type area's right edge, or on the 版记's,
+ * which is inset from it (抄送 wraps 1 character in from both sides). */
+static int justified_end(const gw_template *t, double end)
+{
+    double right = t->type_left + t->type_width;
+    return (end >= right - SLACK && end <= right + SLACK) ||
+           (end >= right - t->colophon.inset - SLACK && end <= right - t->colophon.inset + SLACK);
+}
+
 static void check_box(verifier *V, size_t page, const gw_page *pg, const gw_line_box *b)
 {
     const gw_template *t = V->t;
@@ -45,7 +54,7 @@ static void check_box(verifier *V, size_t page, const gw_page *pg, const gw_line
         report(V, page, b, GW_MSG_VERIFY_OFF_PAGE);
     else if (inside_type_height(t, b) && (b->x < left - SLACK || b->x + b->width > right + SLACK))
         report(V, page, b, GW_MSG_VERIFY_OFF_TYPE_AREA);
-    if (b->fills && inside_type_height(t, b) && (b->x + b->width < right - SLACK || b->x + b->width > right + SLACK))
+    if (b->fills && inside_type_height(t, b) && !justified_end(t, b->x + b->width))
         report(V, page, b, GW_MSG_VERIFY_NOT_JUSTIFIED);
     uint32_t first = 0, last = 0;
     size_t at = 0, len = strlen(b->text);

@@ -57,7 +57,7 @@ static gw_status embed(gw_pdf_writer *w)
     for (size_t i = 0; i < w->font_count; i++) {
         gw_embedded_font *f = w->fonts[i];
         if (!gw_embedded_font_finish(f)) {
-            gw_report(w->diags, gw_loc_file(f->face->path), GW_MSG_SUBSET_FAILED);
+            gw_report(w->diags, gw_loc_file(gw_face_path(f->face)), GW_MSG_SUBSET_FAILED);
             return GW_ERR_FONT;
         }
         w->type0[i] = gw_hpdf_type0_new(w->doc);

@@ -1,10 +1,12 @@
 #include "pdf/hpdf-glue.h"
+#include "pdf/deflate.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,13 +56,63 @@ HPDF_Font gw_hpdf_type0_new(HPDF_Doc doc)
     return (HPDF_Font)d;
 }
 
-static HPDF_Dict new_stream(HPDF_Doc doc, const void *data, size_t len)
+/* Streams arrive compressed (deflate.c): libharu writes them as they are
+ * (filter NONE, which also makes it drop any /Filter key) and this adds
+ * the /Filter entry at the end of the dictionary. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* Replaces what a stream dictionary holds with data, compressed. */
+static HPDF_STATUS set_deflated(HPDF_Dict s, const void *data, size_t len, gw_deflate_kind kind)
+{
+    size_t n = 0;
+    unsigned char *z = gw_deflate(data, len, kind, &n);
+    if (!z) return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_MemStream_FreeData(s->stream);
+    HPDF_STATUS st = HPDF_Stream_Write(s->stream, z, (HPDF_UINT)n);
+    free(z);
+    s->filter = HPDF_STREAM_FILTER_NONE;
+    s->write_fn = write_flate_filter;
+    return st;
+}
+
+static HPDF_Dict new_stream(HPDF_Doc doc, const void *data, size_t len, gw_deflate_kind kind)
 {
     HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    if (!s) return NULL;
-    if (HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)data, (HPDF_UINT)len) != HPDF_OK) return NULL;
-    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    return s;
+    return s && set_deflated(s, data, len, kind) == HPDF_OK ? s : NULL;
+}
+
+/* A memory stream's bytes, which libharu keeps in blocks, in one buffer. */
+static unsigned char *stream_bytes(HPDF_Stream s, size_t *len)
+{
+    HPDF_UINT count = HPDF_MemStream_GetBufCount(s);
+    unsigned char *all = malloc(s->size ? s->size : 1);
+    *len = 0;
+    for (HPDF_UINT i = 0; all && i < count; i++) {
+        HPDF_UINT n = 0;
+        HPDF_BYTE *block = HPDF_MemStream_GetBufPtr(s, i, &n);
+        memcpy(all + *len, block, n);
+        *len += n;
+    }
+    return all;
+}
+
+HPDF_STATUS gw_hpdf_deflate_contents(HPDF_Doc doc)
+{
+    for (HPDF_UINT p = 0; p < doc->page_list->count; p++) {
+        HPDF_Page page = HPDF_List_ItemAt(doc->page_list, p);
+        HPDF_Dict contents = ((HPDF_PageAttr)page->attr)->contents;
+        if (contents->filter != HPDF_STREAM_FILTER_NONE || contents->write_fn) continue;   /* libharu's, or done */
+        size_t len;
+        unsigned char *raw = stream_bytes(contents->stream, &len);
+        HPDF_STATUS st = raw ? set_deflated(contents, raw, len, GW_DEFLATE_TEXT) : HPDF_FAILD_TO_ALLOC_MEM;
+        free(raw);
+        if (st != HPDF_OK) return st;
+    }
+    return HPDF_OK;
 }
 
 /* Font units scaled to 1/1000 em need no more than whole numbers in a
@@ -80,9 +132,9 @@ static HPDF_Dict descriptor(HPDF_Doc doc, const gw_embedded_font *f)
     if (!d || HPDF_Xref_Add(doc->xref, d) != HPDF_OK) return NULL;
     unsigned len = 0;
     const char *data = hb_blob_get_data(f->program, &len);
-    HPDF_Dict file = new_stream(doc, data, len);
+    HPDF_Dict file = new_stream(doc, data, len, GW_DEFLATE_DENSE);
     if (!file) return NULL;
-    if (f->face->outline == GW_OUTLINE_TRUETYPE) {
+    if (gw_face_outline(f->face) == GW_OUTLINE_TRUETYPE) {
         HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
         HPDF_Dict_Add(d, "FontFile2", file);
     } else {
@@ -126,7 +178,7 @@ static HPDF_Dict cid_font(HPDF_Doc doc, const gw_embedded_font *f)
 {
     HPDF_Dict cf = HPDF_Dict_New(doc->mmgr);
     if (!cf || HPDF_Xref_Add(doc->xref, cf) != HPDF_OK) return NULL;
-    int tt = f->face->outline == GW_OUTLINE_TRUETYPE;
+    int tt = gw_face_outline(f->face) == GW_OUTLINE_TRUETYPE;
     HPDF_Dict_AddName(cf, "Type", "Font");
     HPDF_Dict_AddName(cf, "Subtype", tt ? "CIDFontType2" : "CIDFontType0");
     HPDF_Dict_AddName(cf, "BaseFont", f->base_name);
@@ -150,7 +202,7 @@ HPDF_STATUS gw_hpdf_type0_complete(HPDF_Doc doc, HPDF_Font type0, const gw_embed
     gw_buf cmap;
     gw_buf_init(&cmap);
     gw_embedded_font_tounicode(f, &cmap);
-    HPDF_Dict tu = cmap.failed ? NULL : new_stream(doc, cmap.data, cmap.len);
+    HPDF_Dict tu = cmap.failed ? NULL : new_stream(doc, cmap.data, cmap.len, GW_DEFLATE_TEXT);
     gw_buf_free(&cmap);
     HPDF_Array desc = HPDF_Array_New(doc->mmgr);
     if (!cf || !tu || !desc) return HPDF_FAILD_TO_ALLOC_MEM;

@@ -18,6 +18,10 @@ HPDF_STATUS gw_hpdf_type0_complete(HPDF_Doc doc, HPDF_Font type0, const gw_embed
 
 /* Appends raw content-stream text to the page. */
 HPDF_STATUS gw_hpdf_page_write(HPDF_Page page, const char *ops, size_t len);
+/* Compresses every page's content stream once, with libdeflate (the
+ * document's compression mode leaves page text to this); call after the
+ * last page is drawn, before saving. */
+HPDF_STATUS gw_hpdf_deflate_contents(HPDF_Doc doc);
 
 /* Sets an Info entry to a text string (UTF-16BE with BOM, so Chinese survives). */
 HPDF_STATUS gw_hpdf_set_info_text(HPDF_Doc doc, const char *key, const char *utf8);

@@ -1,5 +1,6 @@
 #include "pdf/pack.h"
 #include "util/messages.h"
+#include "util/profile.h"
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@ static void configure(qpdf_data q)
 gw_status gw_pdf_pack(const unsigned char *pdf, size_t len, gw_diagnostics *diags,
                       unsigned char **out, size_t *out_len)
 {
+    uint64_t start = gw_profile_clock();
     qpdf_data q = qpdf_init();
     if (!q) return GW_ERR_NOMEM;
     qpdf_silence_errors(q);
@@ -39,5 +41,6 @@ gw_status gw_pdf_pack(const unsigned char *pdf, size_t len, gw_diagnostics *diag
                   e ? qpdf_get_error_full_text(q, e) : gw_kind_name(diags, GW_KIND_UNKNOWN_ERROR));
     }
     qpdf_cleanup(&q);
+    gw_profile_since(GW_STAGE_PACK, start);
     return st;
 }

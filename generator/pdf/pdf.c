@@ -44,7 +44,7 @@ static void set_info(gw_pdf_writer *w, const gw_pdf_info *info)
 
 static gw_status save(gw_pdf_writer *w, unsigned char **out, size_t *out_len)
 {
-    if (HPDF_SaveToStream(w->doc) != HPDF_OK) return GW_ERR_INTERNAL;
+    if (gw_hpdf_deflate_contents(w->doc) != HPDF_OK || HPDF_SaveToStream(w->doc) != HPDF_OK) return GW_ERR_INTERNAL;
     HPDF_UINT32 size = HPDF_GetStreamSize(w->doc);
     unsigned char *buf = malloc(size ? size : 1);
     if (!buf) return GW_ERR_NOMEM;
@@ -84,7 +84,7 @@ gw_status gw_pdf_write(const gw_display_list *dl, const gw_pdf_info *info, gw_di
     gw_pdf_writer w = { .dl = dl, .diags = diags };
     w.doc = HPDF_New(on_hpdf_error, &w);
     if (!w.doc) return GW_ERR_NOMEM;
-    HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
+    HPDF_SetCompressionMode(w.doc, HPDF_COMP_IMAGE);   /* the rest: deflate.c, once */
     set_info(&w, info);
     gw_status st = gw_pdf_embed_fonts(&w);
     if (st == GW_OK) st = gw_pdf_draw_pages(&w);

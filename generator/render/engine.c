@@ -8,16 +8,21 @@
 #include "util/output.h"
 #include "util/messages.h"
 #include "render/engine-internal.h"
+#include "render/template-cache.h"
+#include "util/profile.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+/* Immutable once created, but for the template cache (which locks): one
+ * engine may render documents from any number of threads at once. */
 struct gw_engine {
-    char           *data_dir;
-    gw_fontset     *fonts;
-    gw_title_vocab *titles;     /* templates/title-breaks.yaml */
+    char              *data_dir;
+    gw_fontset        *fonts;
+    gw_title_vocab    *titles;     /* templates/title-breaks.yaml */
+    gw_template_cache *templates;
 };
 
 /* Out of memory ends the run, and is said (E0006) once, whichever stage
@@ -50,8 +55,9 @@ gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *dia
     char titles[4096];
     snprintf(titles, sizeof titles, "%s/templates/title-breaks.yaml", e->data_dir ? e->data_dir : ".");
     e->titles = e->fonts ? gw_title_vocab_load(titles, e->data_dir, diags) : NULL;
-    if (!e->fonts || !e->titles) {
-        gw_status st = e->data_dir ? GW_ERR_FONT : GW_ERR_NOMEM;
+    e->templates = e->titles ? gw_template_cache_create(e->data_dir) : NULL;
+    if (!e->fonts || !e->titles || !e->templates) {
+        gw_status st = e->data_dir && e->titles ? GW_ERR_NOMEM : e->data_dir ? GW_ERR_FONT : GW_ERR_NOMEM;
         gw_engine_destroy(e);
         return said(st, diags, before);
     }
@@ -63,6 +69,7 @@ void gw_engine_destroy(gw_engine *e)
 {
     if (!e) return;
     gw_fontset_destroy(e->fonts);
+    gw_template_cache_destroy(e->templates);
     gw_title_vocab_destroy(e->titles);
     free(e->data_dir);
     free(e);
@@ -93,14 +100,13 @@ typedef struct laid_out {
     gw_engine       *engine;
     gw_diagnostics  *diags;
     gw_document     *doc;
-    gw_template     *template;
+    const gw_template *template;    /* the engine's (template-cache.h) */
     gw_display_list *list;
 } laid_out;
 
 static void laid_out_free(laid_out *l)
 {
     gw_display_list_destroy(l->list);
-    gw_template_destroy(l->template);
     gw_document_destroy(l->doc);
 }
 
@@ -109,8 +115,7 @@ static void laid_out_free(laid_out *l)
 static int find_format(void *user, const char *name, const char *base_dir, gw_format *format)
 {
     laid_out *l = user;
-    gw_template_destroy(l->template);
-    l->template = gw_template_load(l->engine->data_dir, name, base_dir, l->diags);
+    l->template = gw_template_cache_get(l->engine->templates, name, base_dir, l->diags);
     if (!l->template) return 0;
     format->kind = (gw_format_kind)l->template->kind;
     format->requires = (const char *const *)l->template->requires;
@@ -127,8 +132,10 @@ static gw_status read_document(gw_engine *e, const char *path, const char *data,
     out->engine = e;
     out->diags = diags;
     size_t errors = 0;
+    uint64_t start = gw_profile_clock();
     out->doc = data ? gw_document_read_memory_for(path, ".", data, len, find_format, out, diags, &errors)
                     : gw_document_read_for(path, find_format, out, diags, &errors);
+    gw_profile_since(GW_STAGE_LOAD, start);
     if (!out->doc || errors || !out->template) return GW_ERR_INPUT;
     return GW_OK;
 }
@@ -138,16 +145,19 @@ static gw_status lay_out(gw_engine *e, const char *path, const char *data, size_
 {
     gw_status st = read_document(e, path, data, len, diags, out);
     if (st != GW_OK) return st;
-    return gw_layout(out->doc, out->template, &(gw_layout_env){ e->fonts, e->titles }, diags, &out->list);
+    uint64_t start = gw_profile_clock();
+    st = gw_layout(out->doc, out->template, &(gw_layout_env){ e->fonts, e->titles }, diags, &out->list);
+    gw_profile_since(GW_STAGE_LAYOUT, start);
+    return st;
 }
 
 static gw_status render_document(gw_engine *e, const char *path, const char *data, size_t len,
-                                 const gw_render_options *options, gw_diagnostics *diags,
-                                 unsigned char **pdf, size_t *pdf_len)
+                                 const gw_render_options *options, gw_diagnostics *diags, gw_rendered *out)
 {
     gw_render_options defaults;
     gw_render_options_init(&defaults);
     if (!options) options = &defaults;
+    memset(out, 0, sizeof *out);
     size_t before = gw_diagnostics_count(diags);
     laid_out l;
     gw_status st = lay_out(e, path, data, len, diags, &l);
@@ -155,23 +165,44 @@ static gw_status render_document(gw_engine *e, const char *path, const char *dat
         const gw_document *doc = l.doc;
         gw_pdf_info info = { doc->title, doc->issuer, doc->number,
                              options->source_date_epoch >= 0 ? options->source_date_epoch : document_epoch(doc) };
-        st = gw_pdf_write(l.list, &info, diags, pdf, pdf_len);
+        out->pages = l.list->page_count;
+        uint64_t start = gw_profile_clock();
+        st = gw_pdf_write(l.list, &info, diags, &out->pdf, &out->len);
+        gw_profile_since(GW_STAGE_PDF, start);
     }
     laid_out_free(&l);
+    if (st != GW_OK) {
+        free(out->pdf);
+        memset(out, 0, sizeof *out);
+    }
     return said(st, diags, before);
+}
+
+gw_status gw_render_document(gw_engine *e, const char *input, const gw_render_options *options,
+                             gw_diagnostics *diags, gw_rendered *out)
+{
+    return render_document(e, input, NULL, 0, options, diags, out);
 }
 
 gw_status gw_render_to_memory(gw_engine *e, const char *input, const gw_render_options *options,
                               gw_diagnostics *diags, unsigned char **pdf, size_t *pdf_len)
 {
-    return render_document(e, input, NULL, 0, options, diags, pdf, pdf_len);
+    gw_rendered r;
+    gw_status st = render_document(e, input, NULL, 0, options, diags, &r);
+    *pdf = r.pdf;
+    *pdf_len = r.len;
+    return st;
 }
 
 gw_status gw_render_buffer(gw_engine *e, const char *name, const char *yaml, size_t len,
                            const gw_render_options *options, gw_diagnostics *diags,
                            unsigned char **pdf, size_t *pdf_len)
 {
-    return render_document(e, name, yaml ? yaml : "", len, options, diags, pdf, pdf_len);
+    gw_rendered r;
+    gw_status st = render_document(e, name, yaml ? yaml : "", len, options, diags, &r);
+    *pdf = r.pdf;
+    *pdf_len = r.len;
+    return st;
 }
 
 /* Copies what layout said into diags, less the font substitutions (which
@@ -242,7 +273,9 @@ gw_status gw_render_file(gw_engine *e, const char *input, const char *output,
     unsigned char *pdf = NULL;
     size_t len = 0;
     gw_status st = gw_render_to_memory(e, input, options, diags, &pdf, &len);
+    uint64_t start = gw_profile_clock();
     if (st == GW_OK && !gw_write_output(output, pdf, len, diags)) st = GW_ERR_IO;
+    gw_profile_since(GW_STAGE_OUTPUT, start);
     free(pdf);
     return st;
 }

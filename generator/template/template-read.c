@@ -108,6 +108,7 @@ static const tfield signature_fields[] = {
     CNT("seals_per_row", gw_signature_spec, seals_per_row, 1, 10),
     LEN("seal_spacing", gw_signature_spec, seal_spacing, 0, 100),
     LEN("person_right", gw_signature_spec, person_right, 0, 100),
+    LEN("person_seal_size", gw_signature_spec, person_seal_size, 5, 100),
     LEN("person_title_gap", gw_signature_spec, person_title_gap, 0, 100),
     CNT("person_gap_lines", gw_signature_spec, person_gap_lines, 0, MAXC),
     CNT("person_date_gap_lines", gw_signature_spec, person_date_gap_lines, 0, MAXC),
@@ -184,36 +185,41 @@ static char *key_name(tctx *c, const tnode *kid, const char *path)
     return copy;
 }
 
-static void read_styles(tctx *c, const tnode *node)
+/* A mapping of named entries (styles:, rules:): an array of `size`-byte
+ * entries, each named by its key (a char * at name_offset) and read
+ * against fields.  Sets *failed until the whole mapping is read, so a
+ * broken one is not reported again at each reference to it. */
+static void *read_named(tctx *c, const tnode *node, const char *section, const tfield *fields, size_t field_count,
+                        size_t size, size_t name_offset, size_t *count, int *failed)
 {
-    c->styles_failed = 1;
-    if (!tr_expect(c, node, "styles", TN_MAP)) return;
-    gw_template *t = c->t;
-    if (!(t->styles = calloc(node->count ? node->count : 1, sizeof *t->styles))) { tr_no_memory(c, node); return; }
-    t->style_count = node->count;
+    *failed = 1;
+    if (!tr_expect(c, node, section, TN_MAP)) return NULL;
+    char *entries = calloc(node->count ? node->count : 1, size);
+    if (!entries) { tr_no_memory(c, node); return NULL; }
+    *count = node->count;
     for (size_t i = 0; i < node->count; i++) {
         char path[256];
-        tr_path(path, sizeof path, "styles", node->kids[i]->key);
-        t->styles[i].name = key_name(c, node->kids[i], path);
-        tr_fields(c, node->kids[i], path, style_fields, COUNT_OF(style_fields), &t->styles[i], 1, "");
+        char *entry = entries + i * size;
+        tr_path(path, sizeof path, section, node->kids[i]->key);
+        *(char **)(entry + name_offset) = key_name(c, node->kids[i], path);
+        tr_fields(c, node->kids[i], path, fields, field_count, entry, 1, "");
     }
-    c->styles_failed = 0;
+    *failed = 0;
+    return entries;
+}
+
+static void read_styles(tctx *c, const tnode *node)
+{
+    gw_template *t = c->t;
+    t->styles = read_named(c, node, "styles", style_fields, COUNT_OF(style_fields), sizeof *t->styles,
+                           offsetof(gw_style, name), &t->style_count, &c->styles_failed);
 }
 
 static void read_rules(tctx *c, const tnode *node)
 {
-    c->rules_failed = 1;
-    if (!tr_expect(c, node, "rules", TN_MAP)) return;
     gw_template *t = c->t;
-    if (!(t->rules = calloc(node->count ? node->count : 1, sizeof *t->rules))) { tr_no_memory(c, node); return; }
-    t->rule_count = node->count;
-    for (size_t i = 0; i < node->count; i++) {
-        char path[256];
-        tr_path(path, sizeof path, "rules", node->kids[i]->key);
-        t->rules[i].name = key_name(c, node->kids[i], path);
-        tr_fields(c, node->kids[i], path, rule_fields, COUNT_OF(rule_fields), &t->rules[i], 1, "");
-    }
-    c->rules_failed = 0;
+    t->rules = read_named(c, node, "rules", rule_fields, COUNT_OF(rule_fields), sizeof *t->rules,
+                          offsetof(gw_rule_spec, name), &t->rule_count, &c->rules_failed);
 }
 
 static void read_requires(tctx *c, const tnode *node)

@@ -168,6 +168,7 @@ typedef struct gw_signature_spec {
     double          seal_spacing;       /* at least this much between two seals of a row */
     /* signature seal, orders (7.3.5.3) */
     double          person_right;       /* the name (and seal) this far in from the right: 4ch */
+    double          person_seal_size;   /* the signature seal's width (a name stamp, not 42mm) */
     double          person_title_gap;   /* the 职务 this far left of the name: 2ch */
     long            person_gap_lines;   /* blank lines between the body and the seal: 2 (下空二行) */
     long            person_date_gap_lines; /* blank lines between the name and the date: 1 */

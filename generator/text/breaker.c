@@ -113,7 +113,7 @@ static int append_run(gw_line *line, gw_glyph_run *run)
 static double next_pen(const gw_segment *sg, const gw_atom *a, size_t k, double pen)
 {
     if (a->pair) return sg->style->pitch;
-    return pen + sg->glyphs[a->glyph_start + k].x_advance * (sg->style->size / sg->face->upem);
+    return pen + sg->glyphs[a->glyph_start + k].x_advance * (sg->style->size / gw_face_upem(sg->face));
 }
 
 /* Atoms [s, e) of one segment, starting at pen positions xs[], as one run. */
@@ -133,7 +133,7 @@ static int emit_run(breaker *b, size_t s, size_t e, const double *xs, gw_line *l
     if (!run.glyphs || !run.text) { free(run.glyphs); free(run.text); return 0; }
     memcpy(run.text, b->text + t0, t1 - t0);
     run.text[t1 - t0] = '\0';
-    double scale = run.size / sg->face->upem;
+    double scale = run.size / gw_face_upem(sg->face);
     for (size_t i = s; i < e; i++) {
         const gw_atom *a = &b->it.atoms[i];
         double pen = 0;

@@ -85,7 +85,7 @@ static void report_fallback(itemizer *z, const gw_text_style *st, int latin, gw_
     if (role->chain_len == 0 || role->chain[0] == face) return;
     /* once per document and character, with the number of times */
     gw_report_once(z->diags, place(z, at), cp, GW_MSG_FONT_FALLBACK, cp, (int)n, z->text + at,
-                   role->chain[0]->family, role->name, face->family);
+                   gw_face_family(role->chain[0]), role->name, gw_face_family(face));
 }
 
 static int push_segment(itemizer *z, const gw_text_style *st, gw_face *face, int latin, size_t at, size_t n)
@@ -186,7 +186,7 @@ static gw_atom *glyph_atom(itemizer *z, uint32_t seg_index, size_t g, size_t e)
 static int latin_atoms(itemizer *z, uint32_t seg_index)
 {
     gw_segment *s = &z->out->segs[seg_index];
-    double scale = s->style->size / s->face->upem;
+    double scale = s->style->size / gw_face_upem(s->face);
     for (size_t g = 0; g < s->glyph_count;) {
         unsigned cls = gw_char_class(char_at(z, s->glyphs[g].cluster));
         int space = (cls & GW_CH_SPACE) != 0;
@@ -213,7 +213,7 @@ static int latin_atoms(itemizer *z, uint32_t seg_index)
  * free of ink on each side, which push-in may take (at most half a cell). */
 static void place_in_cell(gw_atom *a, const gw_segment *s, size_t g)
 {
-    double scale = s->style->size / s->face->upem, pitch = s->style->pitch;
+    double scale = s->style->size / gw_face_upem(s->face), pitch = s->style->pitch;
     double adv = 0;
     for (size_t i = g; i < g + a->glyph_count; i++) adv += s->glyphs[i].x_advance * scale;
     a->width = pitch;
@@ -223,7 +223,7 @@ static void place_in_cell(gw_atom *a, const gw_segment *s, size_t g)
     else a->glyph_dx = (pitch - adv) / 2;
     if (!(a->cls & (GW_CH_OPENING | GW_CH_CLOSING))) return;
     hb_glyph_extents_t ext;
-    if (a->glyph_count != 1 || !hb_font_get_glyph_extents(s->face->hb_font, s->glyphs[g].gid, &ext)) return;
+    if (a->glyph_count != 1 || !hb_font_get_glyph_extents(gw_face_hb_font(s->face), s->glyphs[g].gid, &ext)) return;
     double ink_l = a->glyph_dx + ext.x_bearing * scale, ink_r = ink_l + ext.width * scale;
     double half = pitch / 2, slack = pitch * 0.02;      /* ink may touch the middle */
     if (ink_l >= half - slack) a->shrink_left = half;
@@ -298,7 +298,7 @@ static int is_han_like(const gw_atom *a)
 static size_t cut_point(const itemizer *z, const gw_atom *a, double measure)
 {
     const gw_segment *s = &z->out->segs[a->seg];
-    double scale = s->style->size / s->face->upem, w = 0;
+    double scale = s->style->size / gw_face_upem(s->face), w = 0;
     size_t cut = 0, soft = 0;
     for (size_t k = 0; k < a->glyph_count; k++) {
         w += s->glyphs[a->glyph_start + k].x_advance * scale;
@@ -314,7 +314,7 @@ static size_t cut_point(const itemizer *z, const gw_atom *a, double measure)
 static gw_atom cut_piece(itemizer *z, gw_atom *a, size_t cut)
 {
     const gw_segment *s = &z->out->segs[a->seg];
-    double scale = s->style->size / s->face->upem, first = 0;
+    double scale = s->style->size / gw_face_upem(s->face), first = 0;
     for (size_t k = 0; k < cut; k++) first += s->glyphs[a->glyph_start + k].x_advance * scale;
     gw_atom piece = *a;
     piece.glyph_count = (uint32_t)cut;

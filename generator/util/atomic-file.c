@@ -1,6 +1,7 @@
 #include "util/atomic-file.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,17 +33,27 @@ int gw_fits_file_size_limit(size_t len)
 
 /* The temporary file: a short hidden name in the destination's folder, so
  * rename() stays on one file system and an output name near NAME_MAX still
- * leaves room. */
-static char *temporary_name(const char *path)
+ * leaves room; created 0666 less the umask, as any new file.  Not mkstemp:
+ * it creates 0600 files, and correcting that needs umask(), which is
+ * process-wide and races between threads writing at the same time (gongwen
+ * batch): the name is made unique with the process and a counter instead. */
+static int create_temporary(const char *path, char **tmp_out)
 {
-    static const char pattern[] = ".gongwen.tmp-XXXXXX";
+    static atomic_uint counter;
     const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    char *tmp = malloc(dir + sizeof pattern);
-    if (!tmp) { errno = ENOMEM; return NULL; }
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0, size = dir + 64;
+    char *tmp = malloc(size);
+    if (!tmp) { errno = ENOMEM; return -1; }
     memcpy(tmp, path, dir);
-    memcpy(tmp + dir, pattern, sizeof pattern);
-    return tmp;
+    int fd = -1;
+    for (int tries = 0; fd < 0 && tries < 100; tries++) {
+        snprintf(tmp + dir, size - dir, ".gongwen.tmp-%ld-%u", (long)getpid(), atomic_fetch_add(&counter, 1));
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST) break;
+    }
+    if (fd < 0) { int e = errno; free(tmp); errno = e; return -1; }
+    *tmp_out = tmp;
+    return fd;
 }
 
 int gw_write_file_atomic(const char *path, const void *data, size_t len)
@@ -50,16 +61,11 @@ int gw_write_file_atomic(const char *path, const void *data, size_t len)
     /* Past RLIMIT_FSIZE the kernel would kill the process with SIGXFSZ and
      * leave the temporary file behind: refuse before writing a byte. */
     if (!gw_fits_file_size_limit(len)) { errno = EFBIG; return 0; }
-    char *tmp = temporary_name(path);
-    if (!tmp) return 0;
-    int fd = mkstemp(tmp);
-    if (fd < 0) { int e = errno; free(tmp); errno = e; return 0; }
+    char *tmp = NULL;
+    int fd = create_temporary(path, &tmp);
+    if (fd < 0) return 0;
     int ok = gw_write_all(fd, data, len) && fsync(fd) == 0;
     int e = errno;
-    /* mkstemp creates the file 0600; give it the usual umask'ed mode. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (ok) ok = fchmod(fd, 0666 & ~mask) == 0;
     if (close(fd) != 0 && ok) { ok = 0; e = errno; }
     if (ok && rename(tmp, path) != 0) { ok = 0; e = errno; }
     if (!ok) unlink(tmp);

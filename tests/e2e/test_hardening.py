@@ -236,11 +236,13 @@ class WorstCases(gw.Case):
         for name, (command, make, largest) in b.CASES.items():
             with self.subTest(name):
                 r = b.measure(gw.GONGWEN, command, make(largest), self.tmp)
-                print(f"worst case {name}: {r['bytes']} bytes, {r['seconds']:.2f} s, {r['mb']:.0f} MB, exit {r['exit']}")
+                print(f"worst case {name}: {r['bytes']} bytes, {r['seconds']:.2f} s ({r['cpu']:.2f} s CPU), {r['mb']:.0f} MB, exit {r['exit']}")
                 self.assertLessEqual(r["bytes"], b.MAX_BYTES)
                 # rendered or refused for the document's sake: never a library failure (exit 3)
                 self.assertIn(r["exit"], (0, 1), r.get("codes"))
-                self.assertLess(r["seconds"], seconds)
+                # processor time: what the document costs, whatever else the
+                # machine is running (wall time is printed above)
+                self.assertLess(r["cpu"], seconds)
                 if not SANITIZED:
                     self.assertLess(r["mb"], 500)
 

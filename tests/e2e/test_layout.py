@@ -2,7 +2,6 @@
 (gongwen layout): every full line spans the type area, no line starts or
 ends with a forbidden mark, 28 Han characters fill a line, lines sit on the
 28.99 pt grid."""
-import glob
 import json
 import os
 import unicodedata
@@ -24,8 +23,8 @@ def is_han(ch):
 
 class Layout(gw.Case):
     def layouts(self):
-        files = sorted(glob.glob(os.path.join(gw.EXAMPLES, "*.yaml")))
-        self.assertGreaterEqual(len(files), 2)
+        # the two seed letters; test_pages.py measures every example
+        files = [os.path.join(gw.EXAMPLES, f) for f in ("fuzhou-jinan-reply.yaml", "xiamen-huli-reply.yaml")]
         for src in files:
             r = gw.run([gw.GONGWEN, "layout", src])
             self.assertEqual(r.returncode, 0, r.stderr)

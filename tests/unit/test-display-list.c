@@ -11,7 +11,6 @@
 #define SEAL_A "/seals/a.png"
 #define SEAL_B "/seals/b.png"
 
-static FT_Library ft;
 
 /* A one-glyph run of 公 in FandolSong at (x, y). */
 static void add_glyphs(gw_page *page, gw_face *face, double x, double y)
@@ -248,9 +247,8 @@ static void moved_images_follow(gw_display_list *dl)
 
 int main(void)
 {
-    FT_Init_FreeType(&ft);
     gw_diagnostics *d = gw_diagnostics_create();
-    gw_face *face = gw_face_open(ft, source_path("fonts/cache/FandolSong-Regular.otf"), 0, d);
+    gw_face *face = gw_face_open(source_path("fonts/cache/FandolSong-Regular.otf"), 0, d);
     CHECK(face != NULL);
     if (face) {
         gw_display_list *dl = sample_list(face);
@@ -263,6 +261,5 @@ int main(void)
         gw_face_destroy(face);
     }
     gw_diagnostics_destroy(d);
-    FT_Done_FreeType(ft);
     return check_summary();
 }

@@ -7,6 +7,8 @@
 #include "pdf/embedded-font.h"
 #include "text/lines.h"
 #include <hb-subset.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,7 +23,7 @@ static FT_Library ft;
 static gw_face *open_face(const char *path, unsigned index)
 {
     gw_diagnostics *d = gw_diagnostics_create();
-    gw_face *f = gw_face_open(ft, path, index, d);
+    gw_face *f = gw_face_open(path, index, d);
     CHECK_MSG(f != NULL, "cannot open %s", path);
     gw_diagnostics_destroy(d);
     return f;
@@ -37,7 +39,7 @@ static void use_text(gw_embedded_font *ef, const char *text)
         uint32_t cp = 0;
         for (; i < n; i++) cp = i ? (cp << 6) | (p[i] & 0x3F) : (uint32_t)(p[0] & (n == 1 ? 0x7F : 0xFF >> (n + 1)));
         uint32_t gid = gw_face_glyph(ef->face, cp);
-        CHECK_MSG(gid != 0, "no glyph for U+%04X in %s", cp, ef->face->family);
+        CHECK_MSG(gid != 0, "no glyph for U+%04X in %s", cp, gw_face_family(ef->face));
         CHECK(gw_embedded_font_use(ef, gid, p, n));
         p += n;
     }
@@ -59,23 +61,25 @@ static void check_subset_matches(gw_embedded_font *ef)
 {
     unsigned len;
     const char *data = hb_blob_get_data(ef->program, &len);
-    FT_Face sub;
-    CHECK_MSG(FT_New_Memory_Face(ft, (const FT_Byte *)data, len, 0, &sub) == 0, "%s subset unreadable", ef->face->family);
+    FT_Face sub, orig;
+    CHECK(FT_New_Face(ft, gw_face_path(ef->face), gw_face_index(ef->face), &orig) == 0);
+    CHECK_MSG(FT_New_Memory_Face(ft, (const FT_Byte *)data, len, 0, &sub) == 0, "%s subset unreadable", gw_face_family(ef->face));
     /* exactly the glyphs used (a bare CID-keyed CFF reports its CID range instead) */
-    if (ef->face->outline != GW_OUTLINE_CFF_CID) CHECK(sub->num_glyphs == (FT_Long)ef->entry_count);
+    if (gw_face_outline(ef->face) != GW_OUTLINE_CFF_CID) CHECK(sub->num_glyphs == (FT_Long)ef->entry_count);
     for (size_t i = 0; i < ef->entry_count; i++) {
         const gw_font_entry *e = &ef->entries[i];
         FT_UInt g = subset_glyph(sub, ef, e->code);
         CHECK_MSG(g != (FT_UInt)-1, "code %u not in subset", e->code);
         if (g == (FT_UInt)-1) continue;
-        FT_Load_Glyph(ef->face->ft_face, e->gid, FT_LOAD_NO_SCALE);
-        FT_Pos adv = ef->face->ft_face->glyph->metrics.horiAdvance;
-        short points = ef->face->ft_face->glyph->outline.n_points;
+        FT_Load_Glyph(orig, e->gid, FT_LOAD_NO_SCALE);
+        FT_Pos adv = orig->glyph->metrics.horiAdvance;
+        short points = orig->glyph->outline.n_points;
         CHECK(FT_Load_Glyph(sub, g, FT_LOAD_NO_SCALE) == 0);
         CHECK_MSG(sub->glyph->metrics.horiAdvance == adv && sub->glyph->outline.n_points == points,
-                  "%s gid %u -> code %u: glyph differs", ef->face->family, e->gid, e->code);
+                  "%s gid %u -> code %u: glyph differs", gw_face_family(ef->face), e->gid, e->code);
     }
     FT_Done_Face(sub);
+    FT_Done_Face(orig);
 }
 
 static gw_embedded_font *embed(gw_face *face, const char *text)
@@ -90,7 +94,7 @@ static void truetype(void)
 {
     gw_face *face = open_face(LIBERATION, 0);
     if (!face) return;
-    CHECK(face->outline == GW_OUTLINE_TRUETYPE);
+    CHECK(gw_face_outline(face) == GW_OUTLINE_TRUETYPE);
     gw_embedded_font *ef = embed(face, "AVAWAY 2025-06-12");
     check_subset_matches(ef);
     /* codes are the subset's glyph IDs: 1..n in original glyph order, 0 is .notdef */
@@ -104,7 +108,7 @@ static void cff_cid_keyed_non_identity(void)
 {
     gw_face *face = open_face(source_path("fonts/cache/FandolFang-Regular.otf"), 0);
     if (!face) return;
-    CHECK(face->outline == GW_OUTLINE_CFF_CID);
+    CHECK(gw_face_outline(face) == GW_OUTLINE_CFF_CID);
     /* € ¥ – sit at glyph IDs >= 8896 whose CIDs differ from their GIDs */
     gw_embedded_font *ef = embed(face, "关于答复的函，（此件主动公开）€¥–");
     int non_identity = 0;
@@ -123,12 +127,12 @@ static void collection_face(void)
     gw_face *face = NULL;
     for (unsigned i = 0; i < 10 && !face; i++) {
         gw_face *f = open_face(NOTO_SERIF, i);
-        if (f && strcmp(f->family, "Noto Serif CJK SC") == 0) face = f;
+        if (f && strcmp(gw_face_family(f), "Noto Serif CJK SC") == 0) face = f;
         else gw_face_destroy(f);
     }
     CHECK_MSG(face != NULL, "no Noto Serif CJK SC face in %s", NOTO_SERIF);
     if (!face) return;
-    CHECK(face->index > 0 && face->outline == GW_OUTLINE_CFF_CID);
+    CHECK(gw_face_index(face) > 0 && gw_face_outline(face) == GW_OUTLINE_CFF_CID);
     gw_embedded_font *ef = embed(face, "厦门市湖里区卫生健康局𬌗");
     check_subset_matches(ef);
     gw_buf cmap;
@@ -148,7 +152,7 @@ static void cff_name_keyed(void)
     if (access(NIMBUS, R_OK) != 0) { printf("skip: %s not installed\n", NIMBUS); return; }
     gw_face *face = open_face(NIMBUS, 0);
     if (!face) return;
-    CHECK(face->outline == GW_OUTLINE_CFF_NAMED);
+    CHECK(gw_face_outline(face) == GW_OUTLINE_CFF_NAMED);
     gw_embedded_font *ef = embed(face, "Quick brown fox");
     check_subset_matches(ef);
     gw_embedded_font_destroy(ef);
@@ -185,7 +189,7 @@ static void missing_glyphs_and_fallback(void)
     if (!fs) { gw_diagnostics_destroy(d); return; }
     const gw_role *fang = gw_fontset_role(fs, "fangsong");
     CHECK(fang && fang->chain_len >= 2);
-    CHECK_MSG(strstr(fang->chain[0]->path, "FandolFang-Regular.otf") != NULL, "fangsong is %s", fang->chain[0]->path);
+    CHECK_MSG(strstr(gw_face_path(fang->chain[0]), "FandolFang-Regular.otf") != NULL, "fangsong is %s", gw_face_path(fang->chain[0]));
     CHECK(gw_face_glyph(fang->chain[0], 0x20000) == 0);       /* FandolFang lacks 𠀀 */
     gw_face *rare = gw_role_face_for(fang, 0x20000);
     CHECK_MSG(rare && gw_face_glyph(rare, 0x20000), "no fallback serves U+20000");
@@ -219,15 +223,15 @@ static void missing_glyphs_and_fallback(void)
 static void broken_font_files(void)
 {
     gw_diagnostics *d = gw_diagnostics_create();
-    CHECK(gw_face_open(ft, "/nonexistent/font.otf", 0, d) == NULL);
+    CHECK(gw_face_open("/nonexistent/font.otf", 0, d) == NULL);
     CHECK(has_diag(d, "E0801", NULL));
     char path[] = "/tmp/gw-font-XXXXXX";
     int fd = mkstemp(path);
     CHECK(write(fd, "OTTO garbage that is not a font", 31) == 31);
     close(fd);
-    CHECK(gw_face_open(ft, path, 0, d) == NULL);
+    CHECK(gw_face_open(path, 0, d) == NULL);
     CHECK(has_diag(d, "E0802", NULL));
-    CHECK(gw_face_open(ft, LIBERATION, 5, d) == NULL);           /* no such face */
+    CHECK(gw_face_open(LIBERATION, 5, d) == NULL);           /* no such face */
     unlink(path);
     gw_diagnostics_destroy(d);
 }
@@ -246,7 +250,7 @@ static size_t plain_subset_deflated(const gw_embedded_font *ef)
 {
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     hb_set_union(hb_subset_input_glyph_set(in), ef->used);
-    hb_face_t *sub = hb_subset_or_fail(ef->face->hb_face, in);
+    hb_face_t *sub = hb_subset_or_fail(gw_face_hb_face(ef->face), in);
     hb_blob_t *blob = hb_face_reference_blob(sub);
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);
@@ -303,7 +307,7 @@ static void programs_are_small(const char *path, unsigned index)
     unsigned len;
     const char *data = hb_blob_get_data(ef->program, &len);
     size_t ours = deflated_size(data, len, Z_DEFAULT_COMPRESSION), plain = plain_subset_deflated(ef);
-    printf("%s: %zu glyphs, program %zu bytes deflated, plain hb-subset %zu\n", face->family,
+    printf("%s: %zu glyphs, program %zu bytes deflated, plain hb-subset %zu\n", gw_face_family(face),
            ef->entry_count, ours, plain);
     CHECK(ours <= plain);
     gw_embedded_font_destroy(ef);

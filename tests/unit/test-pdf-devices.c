@@ -18,7 +18,6 @@
 #include <unistd.h>
 #include <zlib.h>
 
-static FT_Library ft;
 static char dir[] = "/tmp/gw-test-pdf-XXXXXX";
 
 static const char *temp_path(const char *name)
@@ -258,9 +257,8 @@ int main(int argc, char **argv)
     write_png(temp_path("grey-alpha.png"), 40, 40, PNG_FORMAT_GA);
     write_png(temp_path("opaque.png"), 20, 20, PNG_FORMAT_RGB);
     write_colour_key_png(temp_path("colour-key.png"));
-    FT_Init_FreeType(&ft);
     gw_diagnostics *d = gw_diagnostics_create();
-    gw_face *face = gw_face_open(ft, source_path("fonts/cache/FandolSong-Regular.otf"), 0, d);
+    gw_face *face = gw_face_open(source_path("fonts/cache/FandolSong-Regular.otf"), 0, d);
     CHECK(face != NULL);
     if (face) {
         sample_pdf(face, argc > 1 ? argv[1] : NULL);
@@ -268,7 +266,6 @@ int main(int argc, char **argv)
         gw_face_destroy(face);
     }
     gw_diagnostics_destroy(d);
-    FT_Done_FreeType(ft);
     const char *names[] = { "grey-alpha.png", "opaque.png", "colour-key.png", "truncated.png", "bad-crc.png",
                             "bomb.png" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) unlink(temp_path(names[i]));
