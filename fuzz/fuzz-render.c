@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!engine) {
         gw_diagnostics *d = gw_diagnostics_create();
-        gw_engine_options opts = { GW_SOURCE_DIR, NULL };
+        gw_engine_options opts = { GW_SOURCE_DIR, NULL, NULL };
         if (gw_engine_create(&opts, d, &engine) != GW_OK) abort();
         gw_diagnostics_destroy(d);
     }

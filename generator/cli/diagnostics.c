@@ -18,13 +18,13 @@ static void print_noted(FILE *to, const gw_diag *d, int strict, const char *note
     fprintf(to, ": %s%s\n", d->message, note ? note : "");
 }
 
-static void print_one(FILE *to, const gw_diag *d, int strict) { print_noted(to, d, strict, NULL); }
+void cli_print_one(FILE *to, const gw_diag *d, int strict) { print_noted(to, d, strict, NULL); }
 
 void cli_print_diag(FILE *to, const gw_diag *d, const char *note) { print_noted(to, d, 0, note); }
 
 void cli_print_text(FILE *to, const gw_diagnostics *diags, int strict)
 {
-    for (size_t i = 0; i < gw_diagnostics_count(diags); i++) print_one(to, gw_diagnostics_get(diags, i), strict);
+    for (size_t i = 0; i < gw_diagnostics_count(diags); i++) cli_print_one(to, gw_diagnostics_get(diags, i), strict);
 }
 
 static int wanted(const char *code, const char *codes)
@@ -41,7 +41,7 @@ void cli_print_diagnostics_to(const gw_diagnostics *diags, FILE *to, const char 
 {
     for (size_t i = 0; i < gw_diagnostics_count(diags); i++) {
         const gw_diag *d = gw_diagnostics_get(diags, i);
-        if (wanted(d->code, codes)) print_one(to, d, 0);
+        if (wanted(d->code, codes)) cli_print_one(to, d, 0);
     }
 }
 
@@ -73,30 +73,6 @@ static void json_string(FILE *to, const char *s)
 
 void cli_json_string(FILE *to, const char *s) { json_string(to, s); }
 
-void cli_print_json(FILE *to, const gw_diagnostics *diags, int strict)
-{
-    size_t errors = 0, warnings = 0;
-    fputs("{\"diagnostics\": [", to);
-    for (size_t i = 0; i < gw_diagnostics_count(diags); i++) {
-        const gw_diag *d = gw_diagnostics_get(diags, i);
-        const char *sev = severity_word(d, strict);
-        if (strcmp(sev, "error") == 0) errors++;
-        else warnings++;
-        fputs(i ? ",\n  {" : "\n  {", to);
-        fputs("\"file\": ", to);
-        json_string(to, d->file);
-        if (d->line) fprintf(to, ", \"line\": %u, \"column\": %u", d->line, d->column);
-        else fputs(", \"line\": null, \"column\": null", to);
-        fprintf(to, ", \"severity\": \"%s\", \"code\": ", sev);
-        json_string(to, d->code);
-        fputs(", \"path\": ", to);
-        json_string(to, d->path);
-        fputs(", \"message\": ", to);
-        json_string(to, d->message);
-        fputc('}', to);
-    }
-    fprintf(to, "%s], \"errors\": %zu, \"warnings\": %zu}\n", gw_diagnostics_count(diags) ? "\n" : "", errors, warnings);
-}
 
 gw_language cli_language(void)
 {

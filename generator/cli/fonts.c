@@ -50,6 +50,48 @@ static void print_role(const gw_role *role, const repertoires *r)
     printf("\n");
 }
 
+/* Every candidate of the role's maps, in order, and whether it was found. */
+static void print_searched(const gw_role *role)
+{
+    int zh = cli_language() == GW_LANG_ZH;
+    for (size_t i = 0; i < role->candidate_count; i++) {
+        const gw_candidate *c = &role->candidates[i];
+        printf("  %-11s %s%s: %s\n", i ? "" : zh ? "查找" : "searched", c->name,
+               c->original ? zh ? "（原字体）" : " (original)" : "",
+               c->found ? zh ? "找到" : "found" : zh ? "未找到" : "not found");
+    }
+}
+
+static void print_how_to(const gw_fontset *fs)
+{
+    const gw_font_dirs *dirs = gw_fontset_font_dirs(fs);
+    int zh = cli_language() == GW_LANG_ZH;
+    printf(zh ? "\n字体目录（依次查找）：\n" : "\nfont folders, searched in this order:\n");
+    for (size_t i = 0; i < dirs->count; i++) printf("  %s\n", dirs->dirs[i]);
+    fputs(zh ? "\n使用本单位自有字体：在系统中安装（fontconfig，如 ~/.local/share/fonts 后运行 fc-cache），\n"
+               "或放入上列任一字体目录，或运行时加 --font-path 目录；字体族名为上面“查找”所列之一\n"
+               "（如 仿宋_GB2312、方正小标宋简体）时即作为原字体使用。其他字体族名写入\n"
+               "~/.config/gongwen/fonts.yaml（格式同已安装的 fonts.yaml，其候选字体排在前面）：\n"
+             : "\nTo use an office's own font: install it for fontconfig (e.g. ~/.local/share/fonts, then\n"
+               "fc-cache), or put it in one of the font folders above, or run with --font-path DIR.  When its\n"
+               "family is one of those searched above (仿宋_GB2312, 方正小标宋简体, ...) it is used as the\n"
+               "original.  For another family, write ~/.config/gongwen/fonts.yaml (the installed\n"
+               "fonts.yaml's form; its candidates come first):\n", stdout);
+    fputs("  roles:\n    fangsong:\n      - {family: 本单位仿宋, original: true}\n", stdout);
+}
+
+/* The 通用规范汉字表 list: in a font folder, where scripts/setup puts it, or
+ * in fonts/cache/ of a source tree set up before it moved there. */
+static char *tongyong_list(const gw_engine *engine)
+{
+    char *path = gw_font_dirs_find(gw_fontset_font_dirs(gw_engine_fontset(engine)), "tongyong-8105.txt");
+    if (path) return path;
+    char *fonts = gw_path_join(gw_engine_data_dir(engine), "fonts/cache");
+    path = fonts ? gw_path_join(fonts, "tongyong-8105.txt") : NULL;
+    free(fonts);
+    return path;
+}
+
 /* Renders in memory and reports what the fonts did with the document. */
 static int report_document(gw_engine *engine, const char *path)
 {
@@ -70,37 +112,68 @@ static int report_document(gw_engine *engine, const char *path)
     return cli_exit_code(st);
 }
 
-int cmd_fonts(int argc, char **argv)
+static const cli_option options[] = {
+    { "font-path", 0, "DIR", NULL }, { "help", 'h', NULL, NULL }, { NULL, 0, NULL, NULL },
+};
+
+typedef struct fonts_args {
+    cli_common common;
+    int        help;
+} fonts_args;
+
+static int on_option(void *ctx, const cli_option *o, const char *value)
 {
-    for (int i = 1; i < argc; i++)
-        if (argv[i][0] == '-') {
-            fputs("usage: gongwen fonts [FILE.yaml...]\n", strcmp(argv[i], "--help") ? stderr : stdout);
-            return strcmp(argv[i], "--help") ? EXIT_USAGE : EXIT_OK;
-        }
+    fonts_args *a = ctx;
+    if (!strcmp(o->name, "font-path")) cli_font_path_add(&a->common, value);
+    else a->help = 1;
+    return 1;
+}
+
+static int report(const fonts_args *a, const char **inputs, int n)
+{
     gw_diagnostics *diags = gw_diagnostics_create();
     gw_diagnostics_set_language(diags, cli_language());
+    gw_engine_options eo = { NULL, NULL, cli_font_path(&a->common) };
     gw_engine *engine = NULL;
-    if (gw_engine_create(NULL, diags, &engine) != GW_OK) {
+    if (gw_engine_create(&eo, diags, &engine) != GW_OK) {
         cli_print_diagnostics(diags);
         gw_diagnostics_destroy(diags);
         return EXIT_ENV;
     }
     repertoires r;
-    char list[4096];
-    snprintf(list, sizeof list, "%s/fonts/cache/tongyong-8105.txt", gw_engine_data_dir(engine));
-    r.have_gb2312 = gw_charset_gb2312(&r.gb2312);
-    r.have_tongyong = gw_charset_load(list, &r.tongyong);
     const gw_fontset *fs = gw_engine_fontset(engine);
+    char *list = tongyong_list(engine);
+    r.have_gb2312 = gw_charset_gb2312(&r.gb2312);
+    r.have_tongyong = list && gw_charset_load(list, &r.tongyong);
+    free(list);
     int rc = EXIT_OK;
-    if (argc <= 1)
-        for (size_t i = 0; i < gw_fontset_role_count(fs); i++) print_role(gw_fontset_role_at(fs, i), &r);
-    for (int i = 1; i < argc; i++) {
-        int one = report_document(engine, argv[i]);
+    for (size_t i = 0; n == 0 && i < gw_fontset_role_count(fs); i++) {
+        print_role(gw_fontset_role_at(fs, i), &r);
+        print_searched(gw_fontset_role_at(fs, i));
+    }
+    if (n == 0) print_how_to(fs);
+    for (int i = 0; i < n; i++) {
+        int one = report_document(engine, inputs[i]);
         if (one > rc) rc = one;
     }
     gw_charset_free(&r.gb2312);
     gw_charset_free(&r.tongyong);
     gw_engine_destroy(engine);
     gw_diagnostics_destroy(diags);
+    return rc;
+}
+
+int cmd_fonts(int argc, char **argv)
+{
+    fonts_args a;
+    memset(&a, 0, sizeof a);
+    gw_buf_init(&a.common.font_path);
+    const char **inputs = NULL;
+    int n = 0, rc = EXIT_USAGE;
+    if (!cli_parse("fonts", options, argc, argv, on_option, &a, &inputs, &n)) cli_usage_hint("fonts");
+    else if (a.help) { cli_help(stdout, "fonts"); rc = EXIT_OK; }
+    else rc = report(&a, inputs, n);
+    free(inputs);
+    gw_buf_free(&a.common.font_path);
     return rc;
 }

@@ -1,8 +1,10 @@
-/* gongwen new [--template file|letter|order|minutes]: prints a commented
+/* gongwen new [--template file|letter|order|minutes] (help-text.c): prints a commented
  * starting document.  Every <<…>> is a placeholder holding an example;
  * `gongwen check` reports any left unfilled (E0125), and the document
  * validates once each is replaced (tests/e2e/test_check.py checks that). */
 #include "cli/cli.h"
+#include "document/schema.h"
+#include <stdlib.h>
 #include <string.h>
 
 static const char head[] =
@@ -88,41 +90,65 @@ static const char minutes_closing[] =
     "  date: <<2025-06-12>>             # 成文日期（必填）\n";
 
 static const struct template_text {
-    const char *name, *summary, *fields, *closing;
+    const char *name, *fields, *closing;
 } templates[] = {
-    { "file", "文件格式 (the default)", file_doc, file_closing },
-    { "letter", "信函格式 (letters, replies to proposals)", letter_doc, file_closing },
-    { "order", "命令格式 (orders)", order_doc, order_closing },
-    { "minutes", "纪要格式 (minutes)", minutes_doc, minutes_closing },
+    { "file", file_doc, file_closing },
+    { "letter", letter_doc, file_closing },
+    { "order", order_doc, order_closing },
+    { "minutes", minutes_doc, minutes_closing },
 };
 
-static void usage(FILE *to)
+static const cli_option options[] = {
+    { "template", 't', "NAME", NULL }, { "help", 'h', NULL, NULL }, { NULL, 0, NULL, NULL },
+};
+
+typedef struct new_args {
+    const char *name;
+    int         help;
+} new_args;
+
+static int on_option(void *ctx, const cli_option *o, const char *value)
 {
-    fputs("usage: gongwen new [--template NAME] > FILE.yaml\n"
-          "Prints a commented document to fill in; NAME is one of:\n", to);
-    for (size_t i = 0; i < sizeof templates / sizeof *templates; i++)
-        fprintf(to, "  %-8s %s\n", templates[i].name, templates[i].summary);
+    new_args *a = ctx;
+    if (!strcmp(o->name, "template")) a->name = value;
+    else a->help = 1;
+    return 1;
+}
+
+/* "no template X; did you mean Y?" as the document's template: field says. */
+static void no_template(const char *name)
+{
+    const char *names[sizeof templates / sizeof *templates];
+    for (size_t i = 0; i < sizeof templates / sizeof *templates; i++) names[i] = templates[i].name;
+    const char *near = gw_suggest(name, names, sizeof names / sizeof *names);
+    int zh = cli_language() == GW_LANG_ZH;
+    if (near) fprintf(stderr, zh ? "gongwen new：没有版式 %s；是否应为 %s？\n" : "gongwen new: no template %s; did you mean %s?\n", name, near);
+    else fprintf(stderr, zh ? "gongwen new：没有版式 %s：应为 file、letter、order 或 minutes\n"
+                            : "gongwen new: no template %s: use file, letter, order or minutes\n", name);
 }
 
 int cmd_new(int argc, char **argv)
 {
-    const char *name = "file";
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--template") == 0 && i + 1 < argc) name = argv[++i];
-        else if (strncmp(argv[i], "--template=", 11) == 0) name = argv[i] + 11;
-        else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) { usage(stdout); return EXIT_OK; }
-        else { fprintf(stderr, "gongwen new: unexpected argument %s\n", argv[i]); usage(stderr); return EXIT_USAGE; }
+    new_args a = { "file", 0 };
+    const char **operands = NULL;
+    int n = 0, rc = EXIT_USAGE;
+    if (!cli_parse("new", options, argc, argv, on_option, &a, &operands, &n)) cli_usage_hint("new");
+    else if (a.help) { cli_help(stdout, "new"); rc = EXIT_OK; }
+    else if (n > 0) {
+        fprintf(stderr, cli_language() == GW_LANG_ZH ? "gongwen new：多余的参数 %s\n" : "gongwen new: unexpected argument %s\n", operands[0]);
+        cli_usage_hint("new");
+    } else {
+        for (size_t i = 0; i < sizeof templates / sizeof *templates && rc != EXIT_OK; i++) {
+            if (strcmp(a.name, templates[i].name) != 0) continue;
+            fputs(head, stdout);
+            fputs(templates[i].fields, stdout);
+            fputs(header_marks, stdout);
+            fputs(body_and_closing, stdout);
+            fputs(templates[i].closing, stdout);
+            rc = EXIT_OK;
+        }
+        if (rc != EXIT_OK) no_template(a.name);
     }
-    for (size_t i = 0; i < sizeof templates / sizeof *templates; i++) {
-        if (strcmp(name, templates[i].name) != 0) continue;
-        fputs(head, stdout);
-        fputs(templates[i].fields, stdout);
-        fputs(header_marks, stdout);
-        fputs(body_and_closing, stdout);
-        fputs(templates[i].closing, stdout);
-        return EXIT_OK;
-    }
-    fprintf(stderr, "gongwen new: no template %s\n", name);
-    usage(stderr);
-    return EXIT_USAGE;
+    free(operands);
+    return rc;
 }

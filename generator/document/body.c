@@ -259,8 +259,12 @@ void gw_load_body(gw_reader *R, yaml_node_t *root)
 {
     yaml_node_t *n = rd_node(R, root, "body");
     if (!n) {
-        rd_report(R, rd_loc(R, root, "body"), GW_MSG_MISSING, "body", gw_schema_zh(gw_schema_root, "body"));
+        rd_report_missing(R, root, "body", "body", gw_schema_root);
         return;
     }
+    /* Without `|` YAML folds the lines into one: the paragraphs are lost. */
+    if (n->type == YAML_SCALAR_NODE && n->data.scalar.style != YAML_LITERAL_SCALAR_STYLE &&
+        n->end_mark.line > n->start_mark.line)
+        rd_report(R, rd_loc(R, n, "body"), GW_MSG_BODY_FOLDED);
     gw_load_blocks(R, n, "body", &R->doc->blocks, &R->doc->block_count);
 }

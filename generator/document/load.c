@@ -138,7 +138,7 @@ static void load_issuers(gw_reader *R, yaml_node_t *root)
     gw_document *d = R->doc;
     yaml_node_t *n = rd_node(R, root, "issuer");
     if (!n) {
-        rd_report(R, rd_loc(R, root, "issuer"), GW_MSG_MISSING, "issuer", gw_schema_zh(gw_schema_root, "issuer"));
+        rd_report_missing(R, root, "issuer", "issuer", gw_schema_root);
         return;
     }
     if (n->type != YAML_SEQUENCE_NODE) add_issuer(R, n, "issuer");
@@ -445,7 +445,7 @@ static void load_print(gw_reader *R, yaml_node_t *root)
     char *date = rd_field(R, n, "date", "print.date", gw_schema_print, RD_RAW);
     gw_loc loc = rd_loc(R, rd_node(R, n, "date"), "print.date");
     if (date && !gw_parse_date(date, &d->print_year, &d->print_month, &d->print_day)) {
-        rd_report(R, loc, GW_MSG_BAD_DATE, date);
+        rd_report_date(R, loc, date);
     } else if (date) {
         char buf[64];
         snprintf(buf, sizeof buf, "%d年%d月%d日", d->print_year, d->print_month, d->print_day);

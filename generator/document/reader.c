@@ -117,6 +117,12 @@ static void report_unknown_key(gw_reader *R, const yaml_node_t *key_node, const 
     char path[256], shown[128];
     join_path(path, sizeof path, where, gw_excerpt(key, strlen(key), shown, sizeof shown));
     const char *in = *where ? where : gw_kind_name(R->diags, GW_KIND_DOCUMENT);
+    char named[160];          /* in Chinese, a section by its Chinese name: 落款（signature） */
+    const char *zh = *where ? gw_schema_zh(gw_schema_root, where) : "";
+    if (gw_diagnostics_language(R->diags) == GW_LANG_ZH && *zh) {
+        snprintf(named, sizeof named, "%s（%s）", zh, where);
+        in = named;
+    }
     const char *better = strlen(key) <= 256 ? gw_suggest_field(key, section) : NULL;
     if (better) rd_report(R, rd_loc(R, key_node, path), GW_MSG_UNKNOWN_KEY_SUGGEST, shown, in, better);
     else rd_report(R, rd_loc(R, key_node, path), GW_MSG_UNKNOWN_KEY, shown, in);
@@ -176,13 +182,35 @@ char *rd_text(gw_reader *R, yaml_node_t *node, const char *path, const char *zh,
     return gw_strndup(v + start, len);
 }
 
+/* A key of map that is no field of section but the near miss of `key`:
+ * `titel` when title is missing.  The unknown key's "did you mean title?"
+ * already says what is wrong. */
+static int misspelled_in(gw_reader *R, yaml_node_t *map, const char *key, const gw_field *section)
+{
+    if (!map || map->type != YAML_MAPPING_NODE) return 0;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        const char *k = gw_yaml_str(yaml_document_get_node(&R->y->doc, p->key));
+        if (k && strlen(k) <= 256 && !*gw_schema_zh(section, k)) {      /* "": not a field */
+            const char *meant = gw_suggest_field(k, section);
+            if (meant && strcmp(meant, key) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
+void rd_report_missing(gw_reader *R, yaml_node_t *map, const char *key, const char *path, const gw_field *section)
+{
+    if (!misspelled_in(R, map, key, section))
+        rd_report(R, rd_loc(R, map, path), GW_MSG_MISSING, path, gw_schema_zh(section, key));
+}
+
 char *rd_field(gw_reader *R, yaml_node_t *map, const char *key, const char *path,
                const gw_field *section, int flags)
 {
     yaml_node_t *n = rd_node(R, map, key);
     const char *zh = gw_schema_zh(section, key);
     if (!n) {
-        if (flags & RD_REQUIRED) rd_report(R, rd_loc(R, map, path), GW_MSG_MISSING, path, zh);
+        if (flags & RD_REQUIRED) rd_report_missing(R, map, key, path, section);
         return NULL;
     }
     return rd_text(R, n, path, zh, flags);

@@ -25,6 +25,12 @@ typedef struct gw_reader {
 
 /* Reports message id at loc (counted; the list cuts a flood, util/diag.h). */
 void   rd_report(gw_reader *R, gw_loc loc, gw_msg id, ...);
+/* E0101 for a required field key missing from map, unless a key of map is
+ * its near miss (already reported as unknown, with the suggestion). */
+void   rd_report_missing(gw_reader *R, yaml_node_t *map, const char *key, const char *path,
+                         const gw_field *section);
+/* A date that is not one: E0110, with the date rewritten when it can be (validate-date.c). */
+void   rd_report_date(gw_reader *R, gw_loc loc, const char *date);
 gw_loc rd_loc(gw_reader *R, const yaml_node_t *node, const char *path);
 gw_src rd_src(const yaml_node_t *node);
 /* Where byte `offset` of a scalar's value is in the file: exact for one-line

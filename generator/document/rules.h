@@ -25,6 +25,10 @@ int gw_check_order_number(const char *text, char **fixed);
 /* 2025-06-12 (or 2025-6-12) and 2025年6月12日: 1 when text is one of those
  * forms and a real calendar date. */
 int gw_parse_date(const char *text, int *year, int *month, int *day);
+/* A date as people also type it (2024.3.5, 2025/6/12, 二〇二五年六月十二日,
+ * full-width digits, spaces): 1 when it is a real calendar date, so the
+ * message can offer it rewritten. */
+int gw_date_rewrite(const char *text, int *year, int *month, int *day);
 
 /* 份号: 1 to 6 ASCII digits; *padded (char[7]) gets the 6-digit form. */
 int gw_check_copy_number(const char *text, char padded[7]);

@@ -101,7 +101,7 @@ static void load_date(gw_reader *R, yaml_node_t *sig)
     gw_document *d = R->doc;
     char *date = rd_field(R, sig, "date", "signature.date", gw_schema_signature, RD_REQUIRED | RD_RAW);
     if (date && !gw_parse_date(date, &d->year, &d->month, &d->day)) {
-        rd_report(R, rd_loc(R, rd_node(R, sig, "date"), "signature.date"), GW_MSG_BAD_DATE, date);
+        rd_report_date(R, rd_loc(R, rd_node(R, sig, "date"), "signature.date"), date);
     } else if (date) {
         char buf[64];
         snprintf(buf, sizeof buf, "%d年%d月%d日", d->year, d->month, d->day);
@@ -116,7 +116,7 @@ void gw_load_signature(gw_reader *R, yaml_node_t *root)
     yaml_node_t *sig = rd_node(R, root, "signature");
     if (!sig) {
         if (rd_requires(R, "signature"))
-            rd_report(R, rd_loc(R, root, "signature"), GW_MSG_MISSING, "signature", gw_schema_zh(gw_schema_root, "signature"));
+            rd_report_missing(R, root, "signature", "signature", gw_schema_root);
         return;
     }
     if (sig->type != YAML_MAPPING_NODE) {

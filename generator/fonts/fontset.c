@@ -1,4 +1,6 @@
 #include "fonts/fontset.h"
+#include "fonts/font-dirs.h"
+#include "util/buf.h"
 #include "util/messages.h"
 #include "yaml/ynode.h"
 #include <fontconfig/fontconfig.h>
@@ -9,7 +11,8 @@
 #include <unistd.h>
 
 struct gw_fontset {
-    char      *dir;           /* fonts.yaml's folder: relative files are found here */
+    char      *dir;           /* the folder of the font map being read: relative files are found here */
+    gw_font_dirs font_dirs;   /* and then here (font-dirs.h) */
     gw_role   *roles;
     size_t     role_count;
     gw_face  **open;          /* every face opened, once, shared by the roles */
@@ -88,9 +91,26 @@ static FcPattern *best_of_family(FcFontSet *set, const char *family)
     return best;
 }
 
+/* fontconfig learns the font files of the font folders, so that an
+ * office's font put in one (gongwen --font-path DIR) can be a family
+ * candidate like an installed one (gw_font_dirs_each_font: regular font
+ * files only, so a FIFO or a device in the folder cannot block). */
+static void fc_add_file(void *ctx, const char *path)
+{
+    (void)ctx;
+    FcConfigAppFontAddFile(NULL, (const FcChar8 *)path);
+}
+
+static int fc_start(gw_fontset *fs)
+{
+    if (!FcInit()) return 0;
+    gw_font_dirs_each_font(&fs->font_dirs, fc_add_file, NULL);
+    return 1;
+}
+
 static gw_face *find_by_family(gw_fontset *fs, const char *family, gw_diagnostics *diags)
 {
-    if (!fs->fc_ready) fs->fc_ready = FcInit();
+    if (!fs->fc_ready) fs->fc_ready = fc_start(fs);
     FcPattern *pat = FcPatternCreate();
     FcObjectSet *objects = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, (char *)NULL);
     FcFontSet *set = NULL;
@@ -112,21 +132,39 @@ static gw_face *find_by_family(gw_fontset *fs, const char *family, gw_diagnostic
     return face;
 }
 
+/* A relative file is looked for beside the font map, then in the font
+ * folders, then in the map's cache/ (where scripts/setup put the fetched
+ * fonts before they moved to the font folders). */
+static char *locate_file(const gw_fontset *fs, const char *file)
+{
+    if (file[0] == '/') return access(file, R_OK) == 0 ? strdup(file) : NULL;
+    char *path = gw_path_join(fs->dir, file);
+    if (path && access(path, R_OK) == 0) return path;
+    free(path);
+    if ((path = gw_font_dirs_find(&fs->font_dirs, file))) return path;
+    char *cache = gw_path_join(fs->dir, "cache");
+    path = cache ? gw_path_join(cache, file) : NULL;
+    free(cache);
+    if (path && access(path, R_OK) == 0) return path;
+    free(path);
+    return NULL;
+}
+
 /* A file candidate; with a family, the collection face of that family. */
 static gw_face *find_by_file(gw_fontset *fs, const char *file, const char *family,
                              long index, gw_diagnostics *diags)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s%s%s", file[0] == '/' ? "" : fs->dir,
-             file[0] == '/' ? "" : "/", file);
-    if (access(path, R_OK) != 0) return NULL;      /* not fetched or not installed */
-    if (!family) return open_face(fs, path, index < 0 ? 0 : (unsigned)index, diags);
-    unsigned n = gw_font_file_face_count(path);
-    for (unsigned i = 0; i < n; i++) {
+    char *path = locate_file(fs, file);
+    gw_face *found = NULL;
+    if (!path) return NULL;                        /* not fetched or not installed */
+    if (!family) found = open_face(fs, path, index < 0 ? 0 : (unsigned)index, diags);
+    unsigned n = family ? gw_font_file_face_count(path) : 0;
+    for (unsigned i = 0; i < n && !found; i++) {
         gw_face *f = open_face(fs, path, i, diags);
-        if (f && strcasecmp(gw_face_family(f), family) == 0) return f;
+        if (f && strcasecmp(gw_face_family(f), family) == 0) found = f;
     }
-    return NULL;
+    free(path);
+    return found;
 }
 
 static int add_to_chain(gw_role *r, gw_face *f, int original)
@@ -142,6 +180,18 @@ static int add_to_chain(gw_role *r, gw_face *f, int original)
     r->chain[r->chain_len] = f;
     r->chain_is_original[r->chain_len++] = original;
     return 1;
+}
+
+/* What `gongwen fonts` shows of the search: each candidate and its face. */
+static void remember_candidate(gw_role *r, const char *name, int original, const gw_face *found)
+{
+    gw_candidate *c = realloc(r->candidates, (r->candidate_count + 1) * sizeof *c);
+    if (!c) return;
+    r->candidates = c;
+    c[r->candidate_count].name = strdup(name);
+    c[r->candidate_count].original = original;
+    c[r->candidate_count].found = found;
+    if (c[r->candidate_count].name) r->candidate_count++;
 }
 
 static void resolve_candidate(gw_fontset *fs, gw_yaml *y, yaml_node_t *c, gw_role *r,
@@ -161,6 +211,22 @@ static void resolve_candidate(gw_fontset *fs, gw_yaml *y, yaml_node_t *c, gw_rol
     f = file ? find_by_file(fs, file, family, face ? atol(face) : -1, diags)
              : find_by_family(fs, family, diags);
     if (f) add_to_chain(r, f, original);
+    remember_candidate(r, family && !file ? family : file, original, f);
+}
+
+/* The role of that name, added at the end when a map names it first. */
+static gw_role *role_named(gw_fontset *fs, const char *name)
+{
+    for (size_t i = 0; i < fs->role_count; i++)
+        if (strcmp(fs->roles[i].name, name) == 0) return &fs->roles[i];
+    gw_role *roles = realloc(fs->roles, (fs->role_count + 1) * sizeof *roles);
+    if (!roles) return NULL;
+    fs->roles = roles;
+    gw_role *r = &fs->roles[fs->role_count];
+    memset(r, 0, sizeof *r);
+    if (!(r->name = strdup(name))) return NULL;
+    fs->role_count++;
+    return r;
 }
 
 static int load_roles(gw_fontset *fs, gw_yaml *y, gw_diagnostics *diags)
@@ -171,34 +237,75 @@ static int load_roles(gw_fontset *fs, gw_yaml *y, gw_diagnostics *diags)
         return 0;
     }
     size_t n = (size_t)(roles->data.mapping.pairs.top - roles->data.mapping.pairs.start);
-    fs->roles = calloc(n ? n : 1, sizeof *fs->roles);
-    if (!fs->roles) return 0;
     for (size_t i = 0; i < n; i++) {
         yaml_node_pair_t *p = &roles->data.mapping.pairs.start[i];
         const char *name = gw_yaml_str(yaml_document_get_node(&y->doc, p->key));
         yaml_node_t *list = yaml_document_get_node(&y->doc, p->value);
-        gw_role *r = &fs->roles[fs->role_count++];
-        r->name = strdup(name ? name : "");
+        gw_role *r = role_named(fs, name ? name : "");
+        if (!r) return 0;
         for (size_t k = 0; k < gw_yaml_len(list); k++)
             resolve_candidate(fs, y, gw_yaml_item(y, list, k), r, diags);
     }
     return 1;
 }
 
+/* Reads one font map; its relative files are found from its own folder. */
+static int load_map(gw_fontset *fs, const char *map, gw_diagnostics *diags)
+{
+    gw_yaml *y = gw_yaml_load_file(map, diags);
+    if (!y) return 0;
+    free(fs->dir);
+    fs->dir = strdup(map);
+    char *slash = fs->dir ? strrchr(fs->dir, '/') : NULL;
+    if (slash) *slash = '\0';
+    else if (fs->dir) strcpy(fs->dir, ".");
+    int ok = fs->dir && load_roles(fs, y, diags);
+    gw_yaml_destroy(y);
+    return ok;
+}
+
+/* The user's and the system's own maps (gongwen/fonts.yaml in
+ * $XDG_CONFIG_HOME, default ~/.config, then in each of $XDG_CONFIG_DIRS,
+ * default /etc/xdg), read before the installed map so that their candidates
+ * come first in each role; a role they name that the installed map lacks is
+ * added. */
+static int load_own_maps(gw_fontset *fs, gw_diagnostics *diags)
+{
+    const char *home = getenv("XDG_CONFIG_HOME"), *user = getenv("HOME");
+    const char *dirs = getenv("XDG_CONFIG_DIRS");
+    gw_font_dirs maps;          /* the same ':'-list reading, for config folders */
+    memset(&maps, 0, sizeof maps);
+    gw_buf list;
+    gw_buf_init(&list);
+    if (home && *home == '/') gw_buf_printf(&list, "%s/gongwen", home);
+    else if (user && *user) gw_buf_printf(&list, "%s/.config/gongwen", user);
+    gw_buf_puts(&list, ":");
+    for (const char *p = dirs && *dirs ? dirs : "/etc/xdg"; *p;) {
+        size_t n = strcspn(p, ":");
+        if (n) gw_buf_printf(&list, "%.*s/gongwen:", (int)n, p);
+        p += n + (p[n] == ':');
+    }
+    int ok = !list.failed && gw_font_dirs_list(&maps, list.data);
+    gw_buf_free(&list);
+    for (size_t i = 0; ok && i < maps.count; i++) {
+        char *map = gw_path_join(maps.dirs[i], "fonts.yaml");
+        if (map && access(map, R_OK) == 0) ok = load_map(fs, map, diags);
+        free(map);
+    }
+    gw_font_dirs_free(&maps);
+    return ok;
+}
+
 gw_fontset *gw_fontset_load(const char *fonts_yaml, gw_diagnostics *diags)
 {
-    gw_yaml *y = gw_yaml_load_file(fonts_yaml, diags);
-    if (!y) return NULL;
+    return gw_fontset_load_with(fonts_yaml, NULL, diags);
+}
+
+gw_fontset *gw_fontset_load_with(const char *fonts_yaml, const char *font_path, gw_diagnostics *diags)
+{
     gw_fontset *fs = calloc(1, sizeof *fs);
-    int ok = fs != NULL;
-    if (ok) {
-        fs->dir = strdup(fonts_yaml);
-        char *slash = fs->dir ? strrchr(fs->dir, '/') : NULL;
-        if (slash) *slash = '\0';
-        else if (fs->dir) strcpy(fs->dir, ".");
-        ok = fs->dir && load_roles(fs, y, diags);
-    }
-    gw_yaml_destroy(y);
+    int ok = fs && gw_font_dirs_init(&fs->font_dirs, font_path);
+    ok = ok && load_own_maps(fs, diags) && load_map(fs, fonts_yaml, diags);
     if (!ok) {
         gw_fontset_destroy(fs);
         return NULL;
@@ -214,13 +321,18 @@ void gw_fontset_destroy(gw_fontset *fs)
         free(fs->roles[i].original);
         free(fs->roles[i].chain);
         free(fs->roles[i].chain_is_original);
+        for (size_t k = 0; k < fs->roles[i].candidate_count; k++) free(fs->roles[i].candidates[k].name);
+        free(fs->roles[i].candidates);
     }
     free(fs->roles);
     for (size_t i = 0; i < fs->open_count; i++) gw_face_destroy(fs->open[i]);
     free(fs->open);
     free(fs->dir);
+    gw_font_dirs_free(&fs->font_dirs);
     free(fs);
 }
+
+const gw_font_dirs *gw_fontset_font_dirs(const gw_fontset *fs) { return &fs->font_dirs; }
 
 const gw_role *gw_fontset_role(const gw_fontset *fs, const char *name)
 {

@@ -56,8 +56,14 @@ size_t          gw_diagnostics_warnings(const gw_diagnostics *diags);
 typedef struct gw_engine gw_engine;
 
 typedef struct gw_engine_options {
-    const char *data_dir;    /* NULL: $GONGWEN_DATA_DIR, else the build's source folder */
+    /* NULL: $GONGWEN_DATA_DIR, else PREFIX/share/gongwen when the program
+     * runs from PREFIX/bin (an installed gongwen), else the folder set when
+     * building (the source tree). */
+    const char *data_dir;
     const char *fonts_file;  /* NULL: <data_dir>/fonts/fonts.yaml */
+    /* Font folders searched before the others, separated by ':' (as
+     * $GONGWEN_FONT_PATH, which comes after them); NULL: none. */
+    const char *font_path;
 } gw_engine_options;
 
 gw_status  gw_engine_create(const gw_engine_options *options, gw_diagnostics *diags,
@@ -112,12 +118,18 @@ gw_status gw_render_file(gw_engine *engine, const char *input_path, const char *
  * the problems are in diags. */
 enum { GW_CHECK_LAYOUT = 1 };
 gw_status gw_check_file(gw_engine *engine, const char *input_path, int flags, gw_diagnostics *diags);
+/* The same for a document in memory (standard input): name stands for the file. */
+gw_status gw_check_buffer(gw_engine *engine, const char *name, const char *yaml, size_t len, int flags,
+                          gw_diagnostics *diags);
 
 /* Lays the document out without writing a PDF and returns the display list
  * as JSON (malloc'ed, NUL-terminated): pages, glyph runs, rules and line
  * boxes, in points from the page's top-left corner.  For checks and tools. */
 gw_status gw_layout_json(gw_engine *engine, const char *input_path, gw_diagnostics *diags,
                          char **json_out);
+/* The same for a document in memory (as gw_render_buffer). */
+gw_status gw_layout_json_buffer(gw_engine *engine, const char *name, const char *yaml, size_t len,
+                                gw_diagnostics *diags, char **json_out);
 
 const char *gw_version(void);
 

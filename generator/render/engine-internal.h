@@ -6,4 +6,8 @@
 
 const gw_fontset *gw_engine_fontset(const gw_engine *engine);
 const char       *gw_engine_data_dir(const gw_engine *engine);
+/* How the data folder was found: "from GONGWEN_DATA_DIR", "beside the program", ... */
+const char       *gw_engine_data_dir_source(const gw_engine *engine);
+/* How the data folder was found: "from GONGWEN_DATA_DIR", "beside the program", ... */
+const char       *gw_engine_data_dir_source(const gw_engine *engine);
 #endif

@@ -8,6 +8,7 @@
 #include "util/output.h"
 #include "util/messages.h"
 #include "render/engine-internal.h"
+#include "render/data-dir.h"
 #include "render/template-cache.h"
 #include "util/profile.h"
 #include <errno.h>
@@ -15,11 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Immutable once created, but for the template cache (which locks): one
  * engine may render documents from any number of threads at once. */
 struct gw_engine {
     char              *data_dir;
+    gw_data_dir_source data_dir_source;
     gw_fontset        *fonts;
     gw_title_vocab    *titles;     /* templates/title-breaks.yaml */
     gw_template_cache *templates;
@@ -46,12 +49,16 @@ gw_status gw_engine_create(const gw_engine_options *options, gw_diagnostics *dia
     size_t before = gw_diagnostics_count(diags);
     gw_engine *e = calloc(1, sizeof *e);
     if (!e) return said(GW_ERR_NOMEM, diags, before);
-    const char *dir = options && options->data_dir ? options->data_dir : getenv("GONGWEN_DATA_DIR");
-    e->data_dir = strdup(dir && *dir ? dir : GW_DATA_DIR);
+    e->data_dir = gw_data_dir_find(options ? options->data_dir : NULL, &e->data_dir_source);
     char fonts[4096];
     if (options && options->fonts_file) snprintf(fonts, sizeof fonts, "%s", options->fonts_file);
     else snprintf(fonts, sizeof fonts, "%s/fonts/fonts.yaml", e->data_dir ? e->data_dir : ".");
-    e->fonts = e->data_dir ? gw_fontset_load(fonts, diags) : NULL;
+    if (e->data_dir && access(fonts, R_OK) != 0) {      /* not gongwen's data folder: say how to set it */
+        gw_report(diags, gw_loc_file(fonts), GW_MSG_DATA_DIR, e->data_dir);
+        gw_engine_destroy(e);
+        return GW_ERR_IO;
+    }
+    e->fonts = e->data_dir ? gw_fontset_load_with(fonts, options ? options->font_path : NULL, diags) : NULL;
     char titles[4096];
     snprintf(titles, sizeof titles, "%s/templates/title-breaks.yaml", e->data_dir ? e->data_dir : ".");
     e->titles = e->fonts ? gw_title_vocab_load(titles, e->data_dir, diags) : NULL;
@@ -219,8 +226,14 @@ static void keep_document_problems(const gw_diagnostics *from, gw_diagnostics *t
 
 gw_status gw_check_file(gw_engine *e, const char *input, int flags, gw_diagnostics *diags)
 {
+    return gw_check_buffer(e, input, NULL, 0, flags, diags);
+}
+
+gw_status gw_check_buffer(gw_engine *e, const char *name, const char *yaml, size_t len, int flags,
+                          gw_diagnostics *diags)
+{
     laid_out l;
-    gw_status st = read_document(e, input, NULL, 0, diags, &l);
+    gw_status st = read_document(e, name, yaml, len, diags, &l);
     if (st == GW_OK && (flags & GW_CHECK_LAYOUT)) {
         st = gw_layout(l.doc, l.template, &(gw_layout_env){ e->fonts, e->titles }, diags, &l.list);
         int colophon = l.doc->cc_names.count || l.doc->print_by || l.doc->print_date;
@@ -241,9 +254,15 @@ gw_status gw_check_file(gw_engine *e, const char *input, int flags, gw_diagnosti
 
 gw_status gw_layout_json(gw_engine *e, const char *input, gw_diagnostics *diags, char **json)
 {
+    return gw_layout_json_buffer(e, input, NULL, 0, diags, json);
+}
+
+gw_status gw_layout_json_buffer(gw_engine *e, const char *name, const char *yaml, size_t len,
+                                gw_diagnostics *diags, char **json)
+{
     size_t before = gw_diagnostics_count(diags);
     laid_out l;
-    gw_status st = lay_out(e, input, NULL, 0, diags, &l);
+    gw_status st = lay_out(e, name, yaml, len, diags, &l);
     if (st == GW_OK) {
         gw_buf b;
         gw_buf_init(&b);
@@ -282,3 +301,4 @@ gw_status gw_render_file(gw_engine *e, const char *input, const char *output,
 
 const gw_fontset *gw_engine_fontset(const gw_engine *e) { return e->fonts; }
 const char *gw_engine_data_dir(const gw_engine *e) { return e->data_dir; }
+const char *gw_engine_data_dir_source(const gw_engine *e) { return gw_data_dir_source_name(e->data_dir_source); }

@@ -13,6 +13,9 @@
 typedef enum gw_msg {
     /* the file and its YAML */
     GW_MSG_YAML_SYNTAX,          /* problem text from libyaml */
+    GW_MSG_YAML_FULL_WIDTH_COLON, /* key length (int), key, the same again, value excerpt */
+    GW_MSG_YAML_NO_SPACE,        /* key length (int), key, the same again, value excerpt */
+    GW_MSG_YAML_INDENT,          /* spaces (int), line above (unsigned), its spaces (int) */
     GW_MSG_CANNOT_OPEN,          /* strerror */
     GW_MSG_NO_DOCUMENT,
     GW_MSG_NO_MEMORY,
@@ -43,6 +46,7 @@ typedef enum gw_msg {
     GW_MSG_ORDER_NUMBER,         /* text */
     GW_MSG_ORDER_NUMBER_FIX,     /* text, corrected form */
     GW_MSG_BAD_DATE,             /* text */
+    GW_MSG_BAD_DATE_FIX,         /* text, year, month, day, year, month, day (ints) */
     GW_MSG_UNKNOWN_KEY,          /* key, where */
     GW_MSG_UNKNOWN_KEY_SUGGEST,  /* key, where, suggestion */
     GW_MSG_EMPTY,                /* path */
@@ -72,6 +76,7 @@ typedef enum gw_msg {
     GW_MSG_STRAY_SPACE,          /* excerpt */
     GW_MSG_ATTACHMENT_PUNCT,     /* name */
     GW_MSG_BLOCK_KIND,
+    GW_MSG_BODY_FOLDED,
     GW_MSG_TOO_MANY_PAGES,       /* limit */
     GW_MSG_SEAL_TOO_BIG,         /* path, limit in MB */
     GW_MSG_SEAL_PIXELS,          /* path, width, height, limit in megapixels */
@@ -86,6 +91,7 @@ typedef enum gw_msg {
     GW_MSG_FONT_SKIPPED,         /* why (another message, or gw_kind_name GW_KIND_UNUSABLE) */
     GW_MSG_FONT_CANDIDATE,
     GW_MSG_FONT_ROLES,
+    GW_MSG_DATA_DIR,             /* the data folder */
     /* the text engine and layout */
     GW_MSG_FONT_FALLBACK,        /* code point, its length in bytes (int), its UTF-8, original
                                   * family, role, fallback family */

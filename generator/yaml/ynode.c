@@ -1,4 +1,5 @@
 #include "yaml/ynode.h"
+#include "yaml/yaml-slips.h"
 #include "util/messages.h"
 #include "util/utf8.h"
 #include <errno.h>
@@ -6,20 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void report_parser_error(const char *path, yaml_parser_t *p, gw_diagnostics *diags)
+static void report_parser_error(const gw_yaml *y, yaml_parser_t *p, gw_diagnostics *diags)
 {
-    const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
-    gw_loc loc = { path, (unsigned)m->line + 1, (unsigned)m->column + 1, "", 0 };
-    char what[512];
-    if (p->error == YAML_MEMORY_ERROR) {
-        gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);
-        return;
-    }
-    if (p->context)
-        snprintf(what, sizeof what, "%s %s", p->problem ? p->problem : "", p->context);
-    else
-        snprintf(what, sizeof what, "%s", p->problem ? p->problem : "unreadable input");
-    gw_report(diags, loc, GW_MSG_YAML_SYNTAX, what);
+    if (p->error == YAML_MEMORY_ERROR) gw_report(diags, gw_loc_file(y->path), GW_MSG_NO_MEMORY);
+    else gw_yaml_report_syntax(y->path, y->text, y->len, p, diags);
 }
 
 /* The file's bytes, at most GW_YAML_MAX_BYTES of them: a bigger file is
@@ -205,7 +196,7 @@ static int check_structure(gw_yaml *y, gw_diagnostics *diags)
     for (int done = 0; ok && !done;) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
-            report_parser_error(y->path, &parser, diags);
+            report_parser_error(y, &parser, diags);
             ok = 0;
             break;
         }
@@ -238,7 +229,7 @@ static int build_tree(gw_yaml *y, gw_diagnostics *diags)
     if (!yaml_parser_initialize(&parser)) { gw_report(diags, gw_loc_file(y->path), GW_MSG_NO_MEMORY); return 0; }
     yaml_parser_set_input_string(&parser, (const unsigned char *)y->text, y->len);
     y->loaded = yaml_parser_load(&parser, &y->doc);
-    if (!y->loaded) report_parser_error(y->path, &parser, diags);
+    if (!y->loaded) report_parser_error(y, &parser, diags);
     yaml_parser_delete(&parser);
     return y->loaded;
 }

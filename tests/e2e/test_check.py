@@ -138,7 +138,9 @@ class Options(gw.Case):
     def test_json_when_clean(self):
         r = check(["--format", "json", os.path.join(gw.EXAMPLES, "xiamen-huli-reply.yaml")])
         self.assertEqual(r.returncode, 0)
-        self.assertEqual(json.loads(r.stdout), {"diagnostics": [], "errors": 0, "warnings": 0})
+        src = os.path.join(gw.EXAMPLES, "xiamen-huli-reply.yaml")
+        self.assertEqual(json.loads(r.stdout), {"version": 1, "diagnostics": [], "errors": 0, "warnings": 0,
+                                                "files": [{"file": src, "errors": 0, "warnings": 0, "output": None}]})
 
     def test_usage(self):
         self.assertEqual(check([]).returncode, 2)

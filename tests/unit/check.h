@@ -22,5 +22,8 @@ extern int check_passed, check_failed;
 
 /* Path of a file in the source tree ($GW_SOURCE_DIR/rel); static buffer. */
 const char *source_path(const char *rel);
+/* Where scripts/setup put a fetched font (FandolFang-Regular.otf ...): the
+ * font folders gongwen itself searches (fonts/font-dirs.h). */
+const char *fetched_font(const char *name);
 int check_summary(void);
 #endif

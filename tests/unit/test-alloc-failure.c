@@ -94,7 +94,7 @@ static outcome run(uint64_t n)
     fail_at = n;
     gw_diagnostics *d = gw_diagnostics_create();
     gw_engine *e = NULL;
-    gw_engine_options opts = { GW_SOURCE_DIR, NULL };
+    gw_engine_options opts = { GW_SOURCE_DIR, NULL, NULL };
     unsigned char *pdf = NULL;
     size_t len = 0;
     if (!d) o.status = GW_ERR_NOMEM;

@@ -248,7 +248,7 @@ static void moved_images_follow(gw_display_list *dl)
 int main(void)
 {
     gw_diagnostics *d = gw_diagnostics_create();
-    gw_face *face = gw_face_open(source_path("fonts/cache/FandolSong-Regular.otf"), 0, d);
+    gw_face *face = gw_face_open(fetched_font("FandolSong-Regular.otf"), 0, d);
     CHECK(face != NULL);
     if (face) {
         gw_display_list *dl = sample_list(face);

@@ -106,7 +106,7 @@ static void truetype(void)
 
 static void cff_cid_keyed_non_identity(void)
 {
-    gw_face *face = open_face(source_path("fonts/cache/FandolFang-Regular.otf"), 0);
+    gw_face *face = open_face(fetched_font("FandolFang-Regular.otf"), 0);
     if (!face) return;
     CHECK(gw_face_outline(face) == GW_OUTLINE_CFF_CID);
     /* € ¥ – sit at glyph IDs >= 8896 whose CIDs differ from their GIDs */
@@ -325,7 +325,7 @@ int main(void)
     subset_names_are_deterministic();
     missing_glyphs_and_fallback();
     broken_font_files();
-    programs_are_small(source_path("fonts/cache/FandolFang-Regular.otf"), 0);
+    programs_are_small(fetched_font("FandolFang-Regular.otf"), 0);
     programs_are_small(NOTO_SERIF, 2);
     programs_are_small("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf", 0);
     FT_Done_FreeType(ft);

@@ -258,7 +258,7 @@ int main(int argc, char **argv)
     write_png(temp_path("opaque.png"), 20, 20, PNG_FORMAT_RGB);
     write_colour_key_png(temp_path("colour-key.png"));
     gw_diagnostics *d = gw_diagnostics_create();
-    gw_face *face = gw_face_open(source_path("fonts/cache/FandolSong-Regular.otf"), 0, d);
+    gw_face *face = gw_face_open(fetched_font("FandolSong-Regular.otf"), 0, d);
     CHECK(face != NULL);
     if (face) {
         sample_pdf(face, argc > 1 ? argv[1] : NULL);
