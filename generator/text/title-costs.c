@@ -182,13 +182,15 @@ static size_t spaces_end(const gw_title_scan *s, size_t b)
 }
 
 /* A run of spaces [b, end) between two words is one break: the line ends
- * before it, the next starts after it. */
+ * before it, the next starts after it.  Not when its last space carries a
+ * combining mark (end inside a grapheme cluster): the next line would start
+ * with the mark alone, which no font has. */
 static void space_break(const gw_title_scan *s, const gw_title_costs *k, size_t b, size_t end,
                         gw_title_breaks *out)
 {
     size_t j = end;
     uint32_t before = char_before(s->text, b);
-    if (end < s->len && !forbidden(before, gw_utf8_next(s->text, s->len, &j))) {
+    if (end < s->len && !s->kept[end] && !forbidden(before, gw_utf8_next(s->text, s->len, &j))) {
         out->cost[b] = cost_at(s, k, b);
         out->resume[b] = end;
     }
