@@ -299,17 +299,6 @@ static int parse_options(int argc, char **argv, options *o, batch_jobs *jobs, in
     return *rc < 0;
 }
 
-static int source_date_epoch(int64_t *out)
-{
-    const char *s = getenv("SOURCE_DATE_EPOCH");
-    if (!s || !*s) return 1;
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (*end || errno || v < 0) return 0;
-    *out = v;
-    return 1;
-}
 
 static int open_engine(batch *b)
 {
@@ -337,7 +326,7 @@ int cmd_batch(int argc, char **argv)
     b.opt = &o;
     int rc;
     gw_render_options_init(&b.render);
-    if (parse_options(argc, argv, &o, &b.jobs, &rc) && !source_date_epoch(&b.render.source_date_epoch)) {
+    if (parse_options(argc, argv, &o, &b.jobs, &rc) && !cli_source_date_epoch(&b.render.source_date_epoch)) {
         fprintf(stderr, "gongwen batch: SOURCE_DATE_EPOCH must be a number of seconds\n");
         rc = EXIT_USAGE;
     }

@@ -4,6 +4,7 @@
 #include "gongwen.h"
 #include "util/buf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 int cmd_render(int argc, char **argv);
@@ -105,4 +106,10 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 /* The exit code for a library status: 1 for the document's own problems, 3
  * for the machine's (fonts, templates, files, memory). */
 int cli_exit_code(gw_status status);
+/* The last second a PDF date can say: 9999-12-31 23:59:59 in China
+ * Standard Time, the zone the dates are written in (UTC+8). */
+#define CLI_LAST_PDF_SECOND 253402271999LL
+/* $SOURCE_DATE_EPOCH into *out when set (unchanged when not); 0 when it is
+ * not a number of seconds within the PDF date range (up to 9999-12-31). */
+int cli_source_date_epoch(int64_t *out);
 #endif

@@ -1,3 +1,5 @@
+#include <stdint.h>
+#include <errno.h>
 /* Printing diagnostics: the text form (file:line:col: ...) and JSON for CI. */
 #include "cli/cli.h"
 #include "util/utf8.h"
@@ -82,4 +84,16 @@ gw_language cli_language(void)
         if (v && *v) return strncmp(v, "zh", 2) == 0 ? GW_LANG_ZH : GW_LANG_EN;
     }
     return GW_LANG_EN;
+}
+
+int cli_source_date_epoch(int64_t *out)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s) return 1;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (*end || errno || v < 0 || v > CLI_LAST_PDF_SECOND) return 0;
+    *out = v;
+    return 1;
 }

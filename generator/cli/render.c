@@ -67,21 +67,6 @@ static char *output_for(const char *input, const char *folder)
     return gw_buf_steal(&b, NULL);
 }
 
-/* The last second a PDF date can say: 9999-12-31 23:59:59 in China
- * Standard Time, the zone the dates are written in (UTC+8). */
-#define LAST_PDF_SECOND 253402271999LL
-
-static int source_date_epoch(int64_t *out)
-{
-    const char *s = getenv("SOURCE_DATE_EPOCH");
-    if (!s || !*s) return 1;
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (*end || errno || v < 0 || v > LAST_PDF_SECOND) return 0;
-    *out = v;
-    return 1;
-}
 
 /* Writing the PDF over its own document would destroy it. */
 static int same_file(const char *a, const char *b)
@@ -144,11 +129,11 @@ static int render_all(const render_args *a, cli_file *files, size_t n)
     char *data = NULL;
     gw_render_options_init(&R.opts);
     if (!R.diags) return EXIT_ENV;
-    if (!source_date_epoch(&R.opts.source_date_epoch)) {
+    if (!cli_source_date_epoch(&R.opts.source_date_epoch)) {
         fprintf(stderr, cli_language() == GW_LANG_ZH
                             ? "gongwen render：SOURCE_DATE_EPOCH 应为 0 至 %lld 之间的秒数（PDF 可表示的最后日期为 9999-12-31）\n"
                             : "gongwen render: SOURCE_DATE_EPOCH must be a number of seconds from 0 to %lld "
-                              "(the last date a PDF can hold, 9999-12-31)\n", LAST_PDF_SECOND);
+                              "(the last date a PDF can hold, 9999-12-31)\n", CLI_LAST_PDF_SECOND);
         gw_diagnostics_destroy(R.diags);
         return EXIT_USAGE;
     }

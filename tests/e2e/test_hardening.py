@@ -224,6 +224,10 @@ class Environment(Base):
             r = self.render(XIAMEN, out, env={"SOURCE_DATE_EPOCH": bad})
             self.assertEqual(r.returncode, 2, bad)
             self.assertIn("SOURCE_DATE_EPOCH", r.stderr.decode())
+            # gongwen batch holds the same range (one function reads it for both)
+            b = gw.run([gw.GONGWEN, "batch", XIAMEN, "-o", self.path("batch")], env={"SOURCE_DATE_EPOCH": bad})
+            self.assertEqual(b.returncode, 2, bad)
+            self.assertFalse(os.path.exists(self.path("batch")))
 
 
 class WorstCases(gw.Case):
