@@ -148,10 +148,15 @@ static int apply_pattern(gw_title_scan *s, const gw_title_rule *r, gw_loc loc, g
 }
 
 /* Line breaking forbids a break between these two characters. */
+/* No break before a character that joins the one before it (a mark, a
+ * format character such as U+0600 or ZWJ, a variation selector): the
+ * itemizer keeps it in its neighbour's font, and alone at a line start it
+ * would need a font of its own, which none may have. */
 static int forbidden(uint32_t before, uint32_t after)
 {
     unsigned b = gw_char_class(before), a = gw_char_class(after);
-    return (a & GW_CH_NO_START) || (b & GW_CH_NO_END) || ((b & GW_CH_LATIN) && (a & GW_CH_LATIN));
+    return (a & GW_CH_NO_START) || (b & GW_CH_NO_END) || ((b & GW_CH_LATIN) && (a & GW_CH_LATIN)) ||
+           gw_char_joins_previous(after);
 }
 
 static uint32_t char_before(const char *text, size_t at)

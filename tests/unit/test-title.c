@@ -8,9 +8,11 @@
  * own form, to review the effect of a change to templates/title-breaks.yaml. */
 #include "check.h"
 #include "fonts/fontset.h"
+#include "text/chars.h"
 #include "text/title.h"
 #include "util/utf8.h"
 #include "yaml/ynode.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -345,6 +347,37 @@ static void test_bounds(void)
     (void)l;
 }
 
+/* A character that joins the one before it (a format character such as
+ * U+0600 or ZWJ, a variation selector, a combining mark) never starts a
+ * line: it is set in its neighbour's font, and alone it may have none (a
+ * fuzz-title finding: U+0600 after Latin letters began the second line and
+ * the title failed without a word).  Each is tried after every character
+ * of a title that needs two lines. */
+static void test_joining_characters(void)
+{
+    static const char *const joiners[] = { "\xD8\x80", "\xE2\x80\x8D", "\xEF\xB8\x8F", "\xCC\x81" };
+    const char *base = "关于区政协九届四次会议第1234BBBB号提案办理情况答复的函";
+    gw_loc loc = { "title", 1, 1, "title", 0 };
+    for (size_t j = 0; j < sizeof joiners / sizeof *joiners; j++) {
+        for (size_t at = 1; base[at]; at++) {
+            if (((unsigned char)base[at] & 0xC0) == 0x80) continue;
+            char text[256];
+            snprintf(text, sizeof text, "%.*s%s%s", (int)at, base, joiners[j], base + at);
+            gw_lines lines;
+            gw_diagnostics *d = gw_diagnostics_create();
+            gw_status st = gw_set_title_with(with_vocab(), text, strlen(text), &style, WIDTH, loc, d, &lines);
+            CHECK_MSG(st == GW_OK, "%s: status %d, %zu errors", text, (int)st, gw_diagnostics_errors(d));
+            for (size_t i = 0; st == GW_OK && i < lines.count; i++) {
+                size_t k = lines.lines[i].text_start;
+                CHECK_MSG(!gw_char_joins_previous(gw_utf8_next(text, strlen(text), &k)),
+                          "%s: line %zu starts with a joining character", text, i + 1);
+            }
+            if (st == GW_OK) gw_lines_free(&lines);
+            gw_diagnostics_destroy(d);
+        }
+    }
+}
+
 int main(void)
 {
     gw_diagnostics *d = gw_diagnostics_create();
@@ -364,6 +397,7 @@ int main(void)
     test_vocab_errors();
     test_slow_pattern();
     test_bounds();
+    test_joining_characters();
     for (size_t i = 0; i < name_count; i++) free(names[i]);
     free(names);
     gw_title_vocab_destroy(vocab);
