@@ -132,7 +132,13 @@ static void fc_add_file(void *ctx, const char *path)
 
 static int fc_start(gw_fontset *fs)
 {
-    if (!FcInit()) return 0;
+    /* FcInit fails only out of memory: without a configuration file it
+     * takes a fallback one.  Going on would set every original's role in
+     * its substitute without a word. */
+    if (!FcInit()) {
+        fs->nomem = 1;
+        return 0;
+    }
     for (size_t i = 0; i < fs->font_dirs.count; i++) {
         const char *dir = fs->font_dirs.dirs[i];
         int plain = gw_font_dir_is_plain(dir);
