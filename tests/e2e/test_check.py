@@ -53,6 +53,17 @@ def documented_codes():
         return set(re.findall(r"^\| (E0[01]\d\d) \|", f.read(), re.M))
 
 
+class Catalogue(gw.Case):
+    def test_each_code_is_documented_once_a_severity(self):
+        # docs/diagnostics.md merges by union (.gitattributes): two branches
+        # rewording one row leave both, and a reader cannot tell which holds
+        with open(DOCS, encoding="utf-8") as f:
+            rows = re.findall(r"^\| ([EW]\d{4}) \| ([^|]+) \|", f.read(), re.M)
+        repeated = sorted({r for r in rows if rows.count(r) > 1})
+        self.assertEqual(repeated, [], "codes with two rows of the same severity")
+        self.assertGreater(len(rows), 100)
+
+
 class Corpus(gw.Case):
     def test_each_broken_document_gives_its_diagnostics(self):
         table = expectations()
