@@ -12,7 +12,7 @@ _gongwen()
     case $command in
         new)    opts="-t --template -h --help" ;;
         check)  opts="--strict --layout --format --font-path -q --quiet -h --help" ;;
-        batch)  opts="-o -j --fail-fast --check --report --profile -h --help" ;;
+        batch)  opts="-o --output -j --jobs --fail-fast --check --report --profile --font-path -q --quiet -h --help" ;;
         render) opts="-o --output --strict --format --font-path -q --quiet -h --help" ;;
         fonts)  opts="--font-path -h --help" ;;
         layout) opts="--font-path -q --quiet -h --help" ;;

@@ -75,9 +75,10 @@ static int collect_distinct(const batch_jobs *jobs, distinct_set *set)
     return 1;
 }
 
-static void print_distinct(FILE *to, const distinct_set *set, gw_language lang)
+static void print_distinct(FILE *to, const distinct_set *set, int quiet, gw_language lang)
 {
     for (size_t i = 0; i < set->count; i++) {
+        if (quiet && set->items[i].diag->severity == GW_WARNING) continue;
         char note[64] = "";
         if (set->items[i].documents > 1)
             snprintf(note, sizeof note, lang == GW_LANG_ZH ? "（共 %zu 份文件）" : " (in %zu documents)",
@@ -127,11 +128,11 @@ static void print_counts(FILE *to, const batch_totals *t, gw_language lang)
     fputc('\n', to);
 }
 
-void batch_print_summary(FILE *to, const batch_jobs *jobs, const batch_totals *t, gw_language lang)
+void batch_print_summary(FILE *to, const batch_jobs *jobs, const batch_totals *t, int quiet, gw_language lang)
 {
     distinct_set set;
     memset(&set, 0, sizeof set);
-    if (collect_distinct(jobs, &set)) print_distinct(to, &set, lang);
+    if (collect_distinct(jobs, &set)) print_distinct(to, &set, quiet, lang);
     double rate = t->seconds > 0 ? (double)jobs->count / t->seconds : 0;
     if (lang == GW_LANG_ZH)
         fprintf(to, "gongwen batch：%zu 份文件，用时 %.2f 秒（%d 个线程，每秒 %.0f 份）：", jobs->count, t->seconds,

@@ -29,10 +29,18 @@ static void usage(FILE *to)
 }
 
 typedef struct options {
+    cli_common   common;      /* --font-path, --quiet: as render's */
     const char  *outdir, *report;
     long         threads;
-    int          fail_fast, check, profile;
+    int          fail_fast, check, profile, help, bad_jobs;
 } options;
+
+static const cli_option option_table[] = {
+    { "output", 'o', "OUTDIR", NULL }, { "jobs", 'j', "N", NULL }, { "fail-fast", 0, NULL, NULL },
+    { "check", 0, NULL, NULL }, { "report", 0, "FILE", NULL }, { "profile", 0, NULL, NULL },
+    { "font-path", 0, "DIR", NULL }, { "quiet", 'q', NULL, NULL }, { "help", 'h', NULL, NULL },
+    { NULL, 0, NULL, NULL },
+};
 
 typedef struct batch {
     gw_engine        *engine;
@@ -268,33 +276,43 @@ static int run_all(batch *b, batch_totals *totals)
     return started > 0 ? exit_code(&b->jobs, totals) : EXIT_ENV;
 }
 
+static int on_option(void *ctx, const cli_option *opt, const char *value)
+{
+    options *o = ctx;
+    char *end;
+    if (!strcmp(opt->name, "output")) o->outdir = value;
+    else if (!strcmp(opt->name, "jobs")) {
+        o->threads = strtol(value, &end, 10);
+        if (*end || end == value || o->threads < 1 || o->threads > 1024) {
+            fprintf(stderr, cli_language() == GW_LANG_ZH ? "gongwen batch：-j 的值须为 1 到 1024 的整数，而不是 %s\n"
+                                                         : "gongwen batch: -j takes a number from 1 to 1024, not %s\n",
+                    value);
+            return 0;
+        }
+    } else if (!strcmp(opt->name, "fail-fast")) o->fail_fast = 1;
+    else if (!strcmp(opt->name, "check")) o->check = 1;
+    else if (!strcmp(opt->name, "report")) o->report = value;
+    else if (!strcmp(opt->name, "profile")) o->profile = 1;
+    else if (!strcmp(opt->name, "font-path")) cli_font_path_add(&o->common, value);
+    else if (!strcmp(opt->name, "quiet")) o->common.quiet = 1;
+    else o->help = 1;
+    return 1;
+}
+
+/* The options, then the documents the operands name; *rc stays -1 when
+ * the run may go on. */
 static int parse_options(int argc, char **argv, options *o, batch_jobs *jobs, int *rc)
 {
-    const char **inputs = calloc((size_t)argc, sizeof *inputs);
-    int ninputs = 0;
+    const char **inputs;
+    int ninputs;
     *rc = -1;
-    for (int i = 1; inputs && i < argc && *rc < 0; i++) {
-        char *end;
-        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) o->outdir = argv[++i];
-        else if (strncmp(argv[i], "-j", 2) == 0 && (argv[i][2] || i + 1 < argc)) {   /* -j N or -jN */
-            o->threads = strtol(argv[i][2] ? argv[i] + 2 : argv[++i], &end, 10);
-            if (*end || o->threads < 1 || o->threads > 1024) *rc = EXIT_USAGE;
-        } else if (strcmp(argv[i], "--report") == 0 && i + 1 < argc) o->report = argv[++i];
-        else if (strcmp(argv[i], "--fail-fast") == 0) o->fail_fast = 1;
-        else if (strcmp(argv[i], "--check") == 0) o->check = 1;
-        else if (strcmp(argv[i], "--profile") == 0) o->profile = 1;
-        else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) { usage(stdout); *rc = EXIT_OK; }
-        else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "gongwen batch: unknown option %s\n", argv[i]);
-            *rc = EXIT_USAGE;
-        } else inputs[ninputs++] = argv[i];
-    }
-    if (!inputs) *rc = EXIT_ENV;
-    if (*rc < 0 && (!o->outdir || !ninputs)) *rc = EXIT_USAGE;
+    if (!cli_parse("batch", option_table, argc, argv, on_option, o, &inputs, &ninputs)) *rc = inputs ? EXIT_USAGE : EXIT_ENV;
+    else if (o->help) { usage(stdout); *rc = EXIT_OK; }
+    else if (!o->outdir || !ninputs) *rc = EXIT_USAGE;
     for (int i = 0; *rc < 0 && i < ninputs; i++)
         if (!batch_add_inputs(jobs, inputs[i], o->outdir)) *rc = EXIT_USAGE;
     if (*rc < 0 && !batch_check_outputs(jobs)) *rc = EXIT_USAGE;
-    if (*rc == EXIT_USAGE) usage(stderr);
+    if (*rc == EXIT_USAGE) cli_usage_hint("batch");
     free(inputs);
     return *rc < 0;
 }
@@ -304,8 +322,12 @@ static int open_engine(batch *b)
 {
     gw_diagnostics *diags = gw_diagnostics_create();
     gw_diagnostics_set_language(diags, cli_language());
-    gw_status st = gw_engine_create(NULL, diags, &b->engine);
-    cli_print_diagnostics(diags);
+    gw_engine_options eo = { NULL, NULL, cli_font_path(&b->opt->common) };
+    gw_status st = gw_engine_create(&eo, diags, &b->engine);
+    for (size_t i = 0; i < gw_diagnostics_count(diags); i++) {
+        const gw_diag *d = gw_diagnostics_get(diags, i);
+        if (!b->opt->common.quiet || d->severity == GW_ERROR) cli_print_diag(stderr, d, NULL);
+    }
     gw_diagnostics_destroy(diags);
     return st == GW_OK;
 }
@@ -320,7 +342,9 @@ static void pass_signal_on(int sig)
 
 int cmd_batch(int argc, char **argv)
 {
-    options o = { NULL, NULL, 0, 0, 0, 0 };
+    options o;
+    memset(&o, 0, sizeof o);
+    gw_buf_init(&o.common.font_path);
     batch b;
     memset(&b, 0, sizeof b);
     b.opt = &o;
@@ -338,7 +362,7 @@ int cmd_batch(int argc, char **argv)
         pthread_mutex_init(&b.lock, NULL);
         pthread_cond_init(&b.changed, NULL);
         rc = run_all(&b, &totals);
-        batch_print_summary(stderr, &b.jobs, &totals, cli_language());
+        batch_print_summary(stderr, &b.jobs, &totals, o.common.quiet, cli_language());
         if (o.profile) batch_print_profile(stderr, b.jobs.count);
         if (o.report && !batch_write_report(o.report, &b.jobs, &totals)) {
             fprintf(stderr, "gongwen batch: cannot write the report %s: %s\n", o.report, strerror(errno));
@@ -349,6 +373,7 @@ int cmd_batch(int argc, char **argv)
     }
     gw_engine_destroy(b.engine);
     batch_jobs_free(&b.jobs);
+    gw_buf_free(&o.common.font_path);
     if (atomic_load(&stop_signal)) pass_signal_on(atomic_load(&stop_signal));
     return rc;
 }

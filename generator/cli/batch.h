@@ -50,9 +50,10 @@ typedef struct batch_totals {
     int    interrupted;      /* the signal that stopped the run, or 0 */
 } batch_totals;
 
-/* Every diagnostic of the run, in input order, each distinct one once
- * with the number of documents it came from; then the summary lines. */
-void batch_print_summary(FILE *to, const batch_jobs *jobs, const batch_totals *totals, gw_language lang);
+/* Every diagnostic of the run (errors only when quiet), in input order,
+ * each distinct one once with the number of documents it came from; then
+ * the summary lines (the warnings counted by code, quiet or not). */
+void batch_print_summary(FILE *to, const batch_jobs *jobs, const batch_totals *totals, int quiet, gw_language lang);
 /* CPU time by stage (util/profile.h), in ms a document, all threads added. */
 void batch_print_profile(FILE *to, size_t documents);
 /* The report (docs/batch-report.md).  0 when it cannot be written. */

@@ -137,6 +137,18 @@ class Batch(gw.Case):
         self.assertRegex(r.stderr, r"warnings by code: W0811 \d+")
         self.assertLess(len(r.stderr.splitlines()), 20)
 
+    def test_quiet_prints_errors_only(self):
+        root = self.make_tree(4)
+        write(os.path.join(root, "broken.yaml"), read(XIAMEN).replace("date: ", "date: 2024-13-45 #", 1))
+        r = self.batch(root, "-o", self.path("out"), "-q", "--jobs=2")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        lines = r.stderr.splitlines()
+        self.assertEqual([l for l in lines if ": warning " in l], [])
+        self.assertTrue([l for l in lines if l.startswith(os.path.join(root, "broken.yaml") + ":") and ": error " in l],
+                        r.stderr)
+        self.assertRegex(r.stderr, r"4 written, 1 with errors")
+        self.assertRegex(r.stderr, r"warnings by code: W0811 \d+")     # still counted
+
     def test_existing_pdf_kept_when_its_document_breaks(self):
         root = self.make_tree(2)
         out = self.path("out")
@@ -189,6 +201,12 @@ class Batch(gw.Case):
         root = self.make_tree(1)
         self.assertEqual(self.batch(root).returncode, 2)                      # no -o
         self.assertEqual(self.batch(root, "-o", self.path("o"), "-j", "0").returncode, 2)
+        r = self.batch(root, "-o", self.path("o"), "-jx")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("-j takes a number from 1 to 1024, not x", r.stderr)
+        r = self.batch(root, "-o", self.path("o"), "--bogus")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("unknown option --bogus", r.stderr)
         self.assertEqual(self.batch("-o", self.path("o")).returncode, 2)      # no input
         # two inputs, one output
         shutil.copy(XIAMEN, os.path.join(root, "y0", "d0", "doc000.yml"))

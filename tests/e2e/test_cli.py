@@ -281,6 +281,15 @@ class OwnFonts(gw.Case):
         rows = [f for f in gw.pdffonts(out) if f["name"].endswith("+" + ps)]
         self.assertEqual(len(rows), 1, gw.pdffonts(out))
         self.assertEqual((rows[0]["emb"], rows[0]["sub"]), ("yes", "yes"))
+        # batch takes the same option
+        os.mkdir(self.path("letters"))
+        shutil.copy(XIAMEN, os.path.join(self.path("letters"), "x.yaml"))
+        r = gongwen(["batch", self.path("letters"), "-o", self.path("pdf"), "--font-path", self.fonts], env=self.env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("W0811 [fangsong]", r.stderr)
+        self.assertIn("W0811 [heiti]", r.stderr)
+        rows = [f for f in gw.pdffonts(os.path.join(self.path("pdf"), "x.pdf")) if f["name"].endswith("+" + ps)]
+        self.assertEqual(len(rows), 1)
         # the same through the environment
         r = gongwen(["fonts"], env={**self.env, "GONGWEN_FONT_PATH": "/nonexistent:" + self.fonts})
         self.assertIn("original    FangSong_GB2312 Regular", r.stdout)
