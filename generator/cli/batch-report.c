@@ -3,7 +3,8 @@
  * the run, not once a document), the summary, and the JSON report. */
 #include "cli/batch.h"
 #include "cli/cli.h"
-#include "util/atomic-file.h"
+#include "util/output.h"
+#include "util/messages.h"
 #include "util/hash.h"
 #include "util/profile.h"
 #include <errno.h>
@@ -214,16 +215,19 @@ static void json_report(FILE *to, const batch_jobs *jobs, const batch_totals *t)
     fputs("  ]\n}\n", to);
 }
 
-int batch_write_report(const char *path, const batch_jobs *jobs, const batch_totals *t)
+int batch_write_report(const char *path, const batch_jobs *jobs, const batch_totals *t, gw_diagnostics *diags)
 {
     char *data = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&data, &len);
-    if (!mem) return 0;
+    if (!mem) {
+        gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);
+        return 0;
+    }
     json_report(mem, jobs, t);
-    int ok = fclose(mem) == 0 && gw_write_file_atomic(path, data, len);
-    int e = errno;
+    int ok = fclose(mem) == 0;
+    if (!ok) gw_report(diags, gw_loc_file(path), GW_MSG_NO_MEMORY);
+    else ok = gw_write_output(path, data, len, diags);
     free(data);
-    errno = e;
     return ok;
 }

@@ -9,10 +9,11 @@
  * PDFs do not depend on -j. */
 #include "cli/batch.h"
 #include "cli/cli.h"
-#include "util/atomic-file.h"
+#include "util/output.h"
 #include "util/messages.h"
 #include "util/profile.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <nettle/sha2.h>
 #include <pthread.h>
 #include <signal.h>
@@ -98,25 +99,36 @@ static int same_file(const char *a, const char *b)
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* --check: the PDF on disk against the one just rendered. */
-static job_status compare_with_disk(const char *path, const gw_rendered *r)
+/* --check: the PDF on disk against the one just rendered.  Only a regular
+ * file is read (a FIFO there would block the run): anything else differs. */
+static job_status compare_with_disk(batch_job *j, const gw_rendered *r)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return JOB_MISSING;
+    int fd = open(j->output, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return errno == ENOENT ? JOB_MISSING : JOB_DIFFERS;
+    struct stat info;
+    FILE *f = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        close(fd);
+        return JOB_DIFFERS;
+    }
     unsigned char *buf = malloc(r->len + 1);
     size_t got = buf ? fread(buf, 1, r->len + 1, f) : 0;
     fclose(f);
-    job_status st = buf && got == r->len && memcmp(buf, r->pdf, r->len) == 0 ? JOB_SAME : JOB_DIFFERS;
+    job_status st = got == r->len && memcmp(buf, r->pdf, r->len) == 0 ? JOB_SAME : JOB_DIFFERS;
     free(buf);
-    return st;
+    if (buf) return st;
+    gw_report(j->diags, gw_loc_file(j->output), GW_MSG_NO_MEMORY);
+    j->render_status = GW_ERR_NOMEM;
+    return JOB_ERROR;
 }
 
+/* As render writes (util/output.h): a regular file replaced atomically, a
+ * pipe or a device written into, anything else refused with E0004. */
 static job_status write_output(batch_job *j, const gw_rendered *r)
 {
     if (same_file(j->input, j->output)) gw_report(j->diags, gw_loc_file(j->output), GW_MSG_OVERWRITES_INPUT);
-    else if (!make_parents(j->output) || !gw_write_file_atomic(j->output, r->pdf, r->len))
-        gw_report(j->diags, gw_loc_file(j->output), GW_MSG_CANNOT_WRITE, strerror(errno));
-    else return JOB_WRITTEN;
+    else if (!make_parents(j->output)) gw_report(j->diags, gw_loc_file(j->output), GW_MSG_CANNOT_WRITE, strerror(errno));
+    else if (gw_write_output(j->output, r->pdf, r->len, j->diags)) return JOB_WRITTEN;
     j->render_status = GW_ERR_IO;
     return JOB_ERROR;
 }
@@ -133,7 +145,7 @@ static void run_job(batch *b, batch_job *j)
         j->bytes = r.len;
         sha256_hex(r.pdf, r.len, j->sha256);
         uint64_t written = gw_profile_clock();
-        j->status = b->opt->check ? compare_with_disk(j->output, &r) : write_output(j, &r);
+        j->status = b->opt->check ? compare_with_disk(j, &r) : write_output(j, &r);
         gw_profile_since(GW_STAGE_OUTPUT, written);
     } else {
         j->status = JOB_ERROR;
@@ -332,6 +344,19 @@ static int open_engine(batch *b)
     return st == GW_OK;
 }
 
+/* The report goes where render's PDF would (util/output.h): - is standard
+ * output, /dev/null stays a device; a problem is said as E0004. */
+static int write_report(const char *path, const batch_jobs *jobs, const batch_totals *totals)
+{
+    gw_diagnostics *diags = gw_diagnostics_create();
+    if (!diags) return 0;
+    gw_diagnostics_set_language(diags, cli_language());
+    int ok = batch_write_report(path, jobs, totals, diags);
+    cli_print_diagnostics(diags);
+    gw_diagnostics_destroy(diags);
+    return ok;
+}
+
 /* A signal that stopped the run ends the process the way it would have
  * without a handler, once everything is cleaned up. */
 static void pass_signal_on(int sig)
@@ -364,10 +389,7 @@ int cmd_batch(int argc, char **argv)
         rc = run_all(&b, &totals);
         batch_print_summary(stderr, &b.jobs, &totals, o.common.quiet, cli_language());
         if (o.profile) batch_print_profile(stderr, b.jobs.count);
-        if (o.report && !batch_write_report(o.report, &b.jobs, &totals)) {
-            fprintf(stderr, "gongwen batch: cannot write the report %s: %s\n", o.report, strerror(errno));
-            if (rc < EXIT_ENV) rc = EXIT_ENV;
-        }
+        if (o.report && !write_report(o.report, &b.jobs, &totals) && rc < EXIT_ENV) rc = EXIT_ENV;
         pthread_cond_destroy(&b.changed);
         pthread_mutex_destroy(&b.lock);
     }

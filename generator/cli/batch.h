@@ -56,7 +56,8 @@ typedef struct batch_totals {
 void batch_print_summary(FILE *to, const batch_jobs *jobs, const batch_totals *totals, int quiet, gw_language lang);
 /* CPU time by stage (util/profile.h), in ms a document, all threads added. */
 void batch_print_profile(FILE *to, size_t documents);
-/* The report (docs/batch-report.md).  0 when it cannot be written. */
-int  batch_write_report(const char *path, const batch_jobs *jobs, const batch_totals *totals);
+/* The report (docs/batch-report.md), written as render writes a PDF
+ * (util/output.h).  0 when it cannot be, said in diags. */
+int  batch_write_report(const char *path, const batch_jobs *jobs, const batch_totals *totals, gw_diagnostics *diags);
 const char *batch_status_name(job_status status);
 #endif

@@ -56,6 +56,18 @@ static int create_temporary(const char *path, char **tmp_out)
     return fd;
 }
 
+/* rename() replaces whatever the name holds: a device node, a FIFO, a
+ * link.  Only nothing or a regular file may be replaced (callers decide
+ * the other kinds first, util/output.h; this is the last guard). */
+static int replaceable(const char *path, int *err)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) return errno == ENOENT ? 1 : (*err = errno, 0);
+    if (S_ISREG(st.st_mode)) return 1;
+    *err = S_ISDIR(st.st_mode) ? EISDIR : EEXIST;
+    return 0;
+}
+
 int gw_write_file_atomic(const char *path, const void *data, size_t len)
 {
     /* Past RLIMIT_FSIZE the kernel would kill the process with SIGXFSZ and
@@ -67,6 +79,7 @@ int gw_write_file_atomic(const char *path, const void *data, size_t len)
     int ok = gw_write_all(fd, data, len) && fsync(fd) == 0;
     int e = errno;
     if (close(fd) != 0 && ok) { ok = 0; e = errno; }
+    if (ok && !replaceable(path, &e)) ok = 0;
     if (ok && rename(tmp, path) != 0) { ok = 0; e = errno; }
     if (!ok) unlink(tmp);
     free(tmp);

@@ -128,6 +128,61 @@ class Output(Base):
         self.assertFalse(os.path.exists(out))
         self.no_leftovers()
 
+    def batch(self, *args):
+        return subprocess.run([gw.GONGWEN, "batch", *args], capture_output=True, timeout=120)
+
+    def one_letter(self):
+        folder = self.path("in")
+        os.mkdir(folder)
+        with open(XIAMEN, "rb") as f, open(os.path.join(folder, "x.yaml"), "wb") as g:
+            g.write(f.read())
+        return folder
+
+    def test_batch_report_goes_where_a_pdf_would(self):
+        # once replaced /dev/null as root: the report was renamed over it
+        folder = self.one_letter()
+        r = self.batch(folder, "-o", self.path("out"), "--report", "/dev/null")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(stat.S_ISCHR(os.stat("/dev/null").st_mode))
+        r = self.batch(folder, "-o", self.path("out"), "--report", "-")
+        self.assertEqual(json.loads(r.stdout)["summary"]["written"], 1)
+        fifo = self.path("report.fifo")
+        os.mkfifo(fifo)
+        got = []
+        reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+        reader.start()
+        r = self.batch(folder, "-o", self.path("out"), "--report", fifo)
+        reader.join(60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(got[0])["summary"]["written"], 1)
+        self.assertTrue(stat.S_ISFIFO(os.lstat(fifo).st_mode))
+        os.mkdir(self.path("report.json"))
+        r = self.batch(folder, "-o", self.path("out"), "--report", self.path("report.json"))
+        self.assertEqual(r.returncode, 3)
+        self.assertIn("report.json: error E0004: cannot write the output: it is a folder", r.stderr.decode())
+
+    def test_batch_outputs_by_kind(self):
+        folder = self.one_letter()
+        out = self.path("out")
+        os.mkdir(out)
+        os.symlink("/dev/null", os.path.join(out, "x.pdf"))      # written into, the link kept
+        r = self.batch(folder, "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(os.path.islink(os.path.join(out, "x.pdf")))
+        self.assertTrue(stat.S_ISCHR(os.stat("/dev/null").st_mode))
+        os.remove(os.path.join(out, "x.pdf"))
+        os.mkdir(os.path.join(out, "x.pdf"))                       # refused, said at its place
+        r = self.batch(folder, "-o", out)
+        self.assertEqual(r.returncode, 3)
+        self.assertIn("x.pdf: error E0004: cannot write the output: it is a folder", r.stderr.decode())
+        self.no_leftovers(out)
+        os.rmdir(os.path.join(out, "x.pdf"))
+        os.mkfifo(os.path.join(out, "x.pdf"))                      # --check reads no FIFO (it would block)
+        r = self.batch(folder, "-o", out, "--check")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("1 different", r.stderr.decode())
+        self.assertTrue(stat.S_ISFIFO(os.lstat(os.path.join(out, "x.pdf")).st_mode))
+
     def test_reader_gone(self):
         p = subprocess.Popen([gw.GONGWEN, "render", XIAMEN, "-o", "-"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         p.stdout.close()
