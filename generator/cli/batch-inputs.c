@@ -28,7 +28,7 @@ static char *output_for(const char *outdir, const char *rel)
     return s;
 }
 
-static int add_job(batch_jobs *jobs, const char *input, const char *outdir, const char *rel)
+static int add_job(batch_jobs *jobs, const char *input, const char *outdir, const char *rel, int not_regular)
 {
     if (!gw_grow(&jobs->items, jobs->count, sizeof *jobs->items)) return 0;
     batch_job *j = &jobs->items[jobs->count];
@@ -40,6 +40,7 @@ static int add_job(batch_jobs *jobs, const char *input, const char *outdir, cons
         free(j->output);
         return 0;
     }
+    j->not_regular = not_regular;
     jobs->count++;
     return 1;
 }
@@ -72,18 +73,29 @@ static char **sorted_entries(const char *dir, size_t *count)
     char **names = NULL;
     size_t n = 0;
     struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || !gw_grow(&names, n, sizeof *names)) continue;
-        if ((names[n] = strdup(e->d_name))) n++;
+    int nomem = 0;
+    while (!nomem && (e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        nomem = !gw_grow(&names, n, sizeof *names) || !(names[n] = strdup(e->d_name));
+        n += !nomem;
     }
     closedir(d);
+    if (nomem) {                           /* no document left out unsaid */
+        while (n) free(names[--n]);
+        free(names);
+        errno = ENOMEM;
+        return NULL;
+    }
     qsort(names, n, sizeof *names, by_name);
     *count = n;
     return names ? names : calloc(1, sizeof *names);
 }
 
 /* Every *.yaml under dir; rel is dir's path below the folder named on the
- * command line.  Symbolic links to folders are not followed (no cycles). */
+ * command line.  Symbolic links to folders are not followed (no cycles);
+ * hidden entries are left out.  A *.yaml that is not a regular file (a
+ * FIFO, a device) becomes a job that fails with E0002, never read: a pipe
+ * named on the command line is read, one found in a folder is said. */
 static int add_folder(batch_jobs *jobs, const char *dir, const char *rel, const char *outdir)
 {
     size_t n = 0;
@@ -98,8 +110,8 @@ static int add_folder(batch_jobs *jobs, const char *dir, const char *rel, const 
         struct stat st;
         if (!path || !sub) ok = 0;
         else if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) ok &= add_folder(jobs, path, sub, outdir);
-        else if (is_yaml(names[i]) && stat(path, &st) == 0 && S_ISREG(st.st_mode))
-            ok &= add_job(jobs, path, outdir, sub);
+        else if (is_yaml(names[i]))     /* a pipe or a device is said, not read (it could block) */
+            ok &= add_job(jobs, path, outdir, sub, stat(path, &st) == 0 && !S_ISREG(st.st_mode));
         free(path);
         free(sub);
         free(names[i]);
@@ -113,7 +125,7 @@ static int add_path(batch_jobs *jobs, const char *path, const char *outdir)
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return add_folder(jobs, path, "", outdir);
     /* a missing file is the document's problem: it is reported with it */
-    return add_job(jobs, path, outdir, relative_for_file(path));
+    return add_job(jobs, path, outdir, relative_for_file(path), 0);
 }
 
 static int add_manifest(batch_jobs *jobs, FILE *in, const char *outdir)

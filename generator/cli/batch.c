@@ -139,7 +139,13 @@ static void run_job(batch *b, batch_job *j)
     j->diags = gw_diagnostics_create();
     gw_diagnostics_set_language(j->diags, cli_language());
     gw_rendered r;
-    j->render_status = gw_render_document(b->engine, j->input, &b->render, j->diags, &r);
+    memset(&r, 0, sizeof r);
+    if (j->not_regular) {
+        gw_report(j->diags, gw_loc_file(j->input), GW_MSG_DOCUMENT_NOT_REGULAR);
+        j->render_status = GW_ERR_INPUT;
+    } else {
+        j->render_status = gw_render_document(b->engine, j->input, &b->render, j->diags, &r);
+    }
     if (j->render_status == GW_OK) {
         j->pages = r.pages;
         j->bytes = r.len;

@@ -24,6 +24,7 @@ typedef struct batch_job {
     size_t          pages, bytes;
     char            sha256[65];    /* of the rendered PDF, hex */
     double          milliseconds;  /* rendering it, writing included */
+    int             not_regular;   /* found in a folder, a FIFO or a device: refused, not read */
 } batch_job;
 
 typedef struct batch_jobs {

@@ -17,6 +17,7 @@ typedef enum gw_msg {
     GW_MSG_YAML_NO_SPACE,        /* key length (int), key, the same again, value excerpt */
     GW_MSG_YAML_INDENT,          /* spaces (int), line above (unsigned), its spaces (int) */
     GW_MSG_CANNOT_OPEN,          /* strerror */
+    GW_MSG_DOCUMENT_NOT_REGULAR,
     GW_MSG_NO_DOCUMENT,
     GW_MSG_NO_MEMORY,
     GW_MSG_FILE_TOO_BIG,         /* limit in MB */

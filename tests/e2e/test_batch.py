@@ -137,6 +137,22 @@ class Batch(gw.Case):
         self.assertRegex(r.stderr, r"warnings by code: W0811 \d+")
         self.assertLess(len(r.stderr.splitlines()), 20)
 
+    def test_what_a_folder_holds_besides_documents(self):
+        root = self.make_tree(2)
+        os.mkfifo(os.path.join(root, "pipe.yaml"))                       # said, not read (no hang)
+        os.symlink("nothing.yaml", os.path.join(root, "dangling.yaml"))  # said: cannot open
+        write(os.path.join(root, ".hidden", "h.yaml"), read(XIAMEN))      # hidden: left out
+        write(os.path.join(root, "notes.txt"), "not a document")         # not *.yaml: left out
+        os.symlink(root, os.path.join(root, "y0", "loop"))               # a link to a folder: not followed
+        r = self.batch(root, "-o", self.path("out"), "--report", self.path("r.json"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(os.path.join(root, "pipe.yaml") + ": error E0002: not a regular file", r.stderr)
+        self.assertIn(os.path.join(root, "dangling.yaml") + ": error E0002: cannot open", r.stderr)
+        rep = self.validate(self.path("r.json"))
+        self.assertEqual(sorted(os.path.relpath(d["input"], root) for d in rep["documents"]),
+                         ["dangling.yaml", "pipe.yaml", "y0/d0/doc000.yaml", "y1/d1/doc001.yaml"])
+        self.assertEqual((rep["summary"]["written"], rep["summary"]["error"]), (2, 2))
+
     def test_quiet_prints_errors_only(self):
         root = self.make_tree(4)
         write(os.path.join(root, "broken.yaml"), read(XIAMEN).replace("date: ", "date: 2024-13-45 #", 1))
