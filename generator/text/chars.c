@@ -1,5 +1,6 @@
 #include "text/chars.h"
 #include <hb.h>
+#include <unicode/uchar.h>
 
 /* Sorted tables would be faster for large sets; these are short and the
  * common case (a Han character) is answered by the range test first. */
@@ -48,11 +49,18 @@ unsigned gw_char_class(uint32_t cp)
     return c;
 }
 
+/* Format characters join the one before them (ZWSP, ZWJ, a soft hyphen:
+ * invisible, set in their neighbour's font), but not the prepended
+ * concatenation marks (U+0600 ؀, U+06DD, U+110BD ...): visible signs
+ * that stand before what they mark.  Set in a neighbour's font that lacks
+ * them they showed as a blank; as ordinary characters they need a font of
+ * their own, and without one are refused (E0810). */
 int gw_char_joins_previous(uint32_t cp)
 {
     hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+    if (gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT)
+        return u_getIntPropertyValue((UChar32)cp, UCHAR_GRAPHEME_CLUSTER_BREAK) != U_GCB_PREPEND;
     return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
            gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
-           gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||                  /* ZWSP, ZWJ, BOM, ... */
            (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
 }
