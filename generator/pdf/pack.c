@@ -37,8 +37,12 @@ gw_status gw_pdf_pack(const unsigned char *pdf, size_t len, gw_diagnostics *diag
     }
     if (st == GW_ERR_INTERNAL) {
         qpdf_error e = qpdf_has_error(q) ? qpdf_get_error(q) : NULL;
-        gw_report(diags, gw_loc_file(""), GW_MSG_PDF_PACK,
-                  e ? qpdf_get_error_full_text(q, e) : gw_kind_name(diags, GW_KIND_UNKNOWN_ERROR));
+        const char *what = e ? qpdf_get_error_full_text(q, e) : NULL;
+        /* qpdf's C API turns every C++ exception into an error: one that
+         * ran out of memory is the machine's (E0006, said by the caller),
+         * not a broken PDF */
+        if (what && strstr(what, "bad_alloc")) st = GW_ERR_NOMEM;
+        else gw_report(diags, gw_loc_file(""), GW_MSG_PDF_PACK, what ? what : gw_kind_name(diags, GW_KIND_UNKNOWN_ERROR));
     }
     qpdf_cleanup(&q);
     gw_profile_since(GW_STAGE_PACK, start);
