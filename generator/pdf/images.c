@@ -62,6 +62,14 @@ static int size_acceptable(gw_pdf_writer *w, const gw_image *source, const png_i
     return 1;
 }
 
+/* libpng's simplified API says a failed allocation only in its message
+ * ("Out of memory", "insufficient memory"): the machine's problem (E0006,
+ * said by the caller), not a broken seal. */
+static int png_out_of_memory(const char *message)
+{
+    return strstr(message, "ut of memory") || strstr(message, "nsufficient memory");
+}
+
 /* Decodes the PNG at source->path into colour and alpha planes. */
 static gw_status decode(gw_pdf_writer *w, const gw_image *source, pixels *out)
 {
@@ -69,9 +77,10 @@ static gw_status decode(gw_pdf_writer *w, const gw_image *source, pixels *out)
     memset(&png, 0, sizeof png);
     png.version = PNG_IMAGE_VERSION;
     if (!png_image_begin_read_from_file(&png, source->path)) {
-        report_read(w, source->path, png.message);
+        int nomem = png_out_of_memory(png.message);
+        if (!nomem) report_read(w, source->path, png.message);
         png_image_free(&png);          /* a no-op when libpng freed it already */
-        return GW_ERR_INPUT;
+        return nomem ? GW_ERR_NOMEM : GW_ERR_INPUT;
     }
     if (!size_acceptable(w, source, &png)) {
         png_image_free(&png);
@@ -86,9 +95,10 @@ static gw_status decode(gw_pdf_writer *w, const gw_image *source, pixels *out)
     out->data = malloc(n * (size_t)(channels + 1));
     if (!out->data) { png_image_free(&png); return GW_ERR_NOMEM; }
     if (!png_image_finish_read(&png, NULL, out->data, (png_int_32)stride, NULL)) {
-        report_read(w, source->path, png.message);
+        int nomem = png_out_of_memory(png.message);
+        if (!nomem) report_read(w, source->path, png.message);
         png_image_free(&png);
-        return GW_ERR_INPUT;
+        return nomem ? GW_ERR_NOMEM : GW_ERR_INPUT;
     }
     png_image_free(&png);
     return split_alpha(out->data, n, channels, &out->opaque) ? GW_OK : GW_ERR_NOMEM;
