@@ -152,7 +152,7 @@ static int emit_run(breaker *b, size_t s, size_t e, const double *xs, gw_line *l
 }
 
 /* Sets atoms [s, e) from x = start: stretch spreads the leftover evenly
- * over the gaps between atoms. */
+ * over the gaps between atoms (none inside a word cut in pieces). */
 static int set_line(breaker *b, size_t s, size_t e, double start, double avail, int justify)
 {
     gw_itemized *it = &b->it;
@@ -163,7 +163,9 @@ static int set_line(breaker *b, size_t s, size_t e, double start, double avail, 
         compress(it, s, visible, nat - avail);
         nat = natural(it, s, visible);
     }
-    double stretch = justify && visible - s > 1 && nat < avail ? (avail - nat) / (double)(visible - s - 1) : 0;
+    size_t gaps = 0;                      /* between atoms, not inside a cut word */
+    for (size_t i = s + 1; i < visible; i++) gaps += !it->atoms[i].word_piece;
+    double stretch = justify && gaps > 0 && nat < avail ? (avail - nat) / (double)gaps : 0;
     gw_lines *out = b->out;
     double *xs = malloc((e - s + 1) * sizeof *xs);
     if (!xs || !gw_grow(&out->lines, out->count, sizeof *out->lines)) { free(xs); return 0; }
@@ -176,7 +178,7 @@ static int set_line(breaker *b, size_t s, size_t e, double start, double avail, 
     double x = start - it->atoms[s].margin_left;
     for (size_t i = s; i < e; i++) {
         xs[i - s] = x;
-        x += it->atoms[i].width + stretch;
+        x += it->atoms[i].width + (i + 1 < e && it->atoms[i + 1].word_piece ? 0 : stretch);
     }
     line->width = (visible > s ? xs[visible - 1 - s] + it->atoms[visible - 1].width - it->atoms[visible - 1].margin_right : start) - start;
     int ok = 1;

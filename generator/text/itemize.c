@@ -294,25 +294,42 @@ static int is_han_like(const gw_atom *a)
     return !(a->cls & (GW_CH_LATIN | GW_CH_SPACE | GW_CH_OPENING | GW_CH_CLOSING | GW_CH_NO_START | GW_CH_NO_END));
 }
 
-/* Where a Latin word wider than the measure is cut: after the glyphs
- * that fit, or after a / . - _ among them when one is past the middle; 0
- * when not even one glyph fits (the word stays whole). */
+/* Characters after which a web address may break (Chicago: after a
+ * double slash, before or after the other separators; after is kept
+ * here, so a line never starts with one). */
+static int is_soft(char c) { return c && strchr("/.-_?&=#", c) != NULL; }
+
+static char glyph_char(const itemizer *z, const gw_segment *s, size_t g)
+{
+    return z->text[s->glyphs[g].cluster];
+}
+
+/* Where the next piece of a Latin word wider than the measure ends: after
+ * the next separator (/ . - _ ? & = #) not followed by another (https://
+ * stays whole), or, when none comes before the measure is full, after the
+ * glyphs that fit (after a separator among them past the middle); 0 when
+ * the rest is one piece (or not even one glyph fits). */
 static size_t cut_point(const itemizer *z, const gw_atom *a, double measure)
 {
     const gw_segment *s = &z->out->segs[a->seg];
     double scale = s->style->size / gw_face_upem(s->face), w = 0;
     size_t cut = 0, soft = 0;
     for (size_t k = 0; k < a->glyph_count; k++) {
-        w += s->glyphs[a->glyph_start + k].x_advance * scale;
+        size_t g = a->glyph_start + k;
+        w += s->glyphs[g].x_advance * scale;
         if (w > measure) break;
         cut = k + 1;
-        if (strchr("/.-_", z->text[s->glyphs[a->glyph_start + k].cluster])) soft = k + 1;
+        if (is_soft(glyph_char(z, s, g)) && k + 1 < a->glyph_count && !is_soft(glyph_char(z, s, g + 1)))
+            return k + 1;
+        if (is_soft(glyph_char(z, s, g))) soft = k + 1;
     }
+    if (cut == a->glyph_count) return 0;                /* the rest fits: one piece */
     if (soft > cut / 2) cut = soft;
     return cut < a->glyph_count ? cut : 0;
 }
 
-/* Cuts the first `cut` glyphs off *a as a piece of their own. */
+/* Cuts the first `cut` glyphs off *a as a piece of their own; what is
+ * left continues the word (no stretch between them on a justified line). */
 static gw_atom cut_piece(itemizer *z, gw_atom *a, size_t cut)
 {
     const gw_segment *s = &z->out->segs[a->seg];
@@ -327,6 +344,7 @@ static gw_atom cut_piece(itemizer *z, gw_atom *a, size_t cut)
     a->text_start = piece.text_end;
     a->width -= first;
     a->no_break_before = 0;
+    a->word_piece = 1;
     return piece;
 }
 
@@ -338,9 +356,12 @@ static int keep_atom(gw_atom **atoms, size_t *count, const gw_atom *a)
 }
 
 /* A Latin word wider than the measure (a web address) cannot stay whole:
- * it is cut into pieces that fit.  The atoms are copied once into a new
- * array, so a long word costs its length, not its length times the
- * paragraph's. */
+ * it is cut into pieces at its separators (and where a piece would still
+ * be wider than the measure), so that the breaker can end a line inside
+ * it wherever it stands, filling the line it starts on instead of
+ * pushing it whole to the next and spreading the one before.  Said once
+ * a word (W0812).  The atoms are copied once into a new array, so a long
+ * word costs its length, not its length times the paragraph's. */
 static int split_wide_words(itemizer *z, double measure)
 {
     gw_itemized *o = z->out;
@@ -349,12 +370,13 @@ static int split_wide_words(itemizer *z, double measure)
     for (size_t i = 0; i < o->atom_count; i++) {
         gw_atom a = o->atoms[i];
         size_t cut;
-        while ((a.cls & GW_CH_LATIN) && a.width > measure && a.glyph_count >= 2 &&
-               (cut = cut_point(z, &a, measure)) > 0) {
+        int wide = (a.cls & GW_CH_LATIN) && a.width > measure && a.glyph_count >= 2;
+        for (int pieces = 0; wide && (cut = cut_point(z, &a, measure)) > 0; pieces++) {
             gw_atom piece = cut_piece(z, &a, cut);
             if (!keep_atom(&atoms, &count, &piece)) { free(atoms); return 0; }
-            gw_report(z->diags, place(z, piece.text_start), GW_MSG_LATIN_TOO_WIDE,
-                      (int)(piece.text_end - piece.text_start), z->text + piece.text_start);
+            if (pieces == 0)
+                gw_report(z->diags, place(z, piece.text_start), GW_MSG_LATIN_TOO_WIDE,
+                          (int)(piece.text_end - piece.text_start), z->text + piece.text_start);
         }
         if (!keep_atom(&atoms, &count, &a)) { free(atoms); return 0; }
     }

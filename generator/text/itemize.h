@@ -23,6 +23,7 @@ typedef struct gw_atom {
     uint32_t text_start, text_end;       /* bytes of the paragraph */
     unsigned cls;                        /* GW_CH_* of the first character (last for NO_END) */
     int      no_break_before;            /* glued to the previous atom */
+    int      word_piece;                 /* continues the previous atom's word (a cut web address) */
     int      pair;                       /* ——, ……: two glyphs, one cell apart */
     double   width;                      /* natural width, compression included */
     double   glyph_dx;                   /* first glyph's pen position from the atom's start */

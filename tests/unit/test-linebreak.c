@@ -11,6 +11,7 @@
 #include "text/lines.h"
 #include "util/utf8.h"
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #define MM (72.0 / 25.4)
@@ -115,6 +116,46 @@ static int load_corpus(const char *path, corpus_case **out)
     return n;
 }
 
+/* The Latin run of a line whose text starts with prefix, or NULL. */
+static const gw_glyph_run *run_starting(const gw_line *l, const char *prefix)
+{
+    for (size_t r = 0; r < l->run_count; r++)
+        if (strncmp(l->runs[r].text, prefix, strlen(prefix)) == 0) return &l->runs[r];
+    return NULL;
+}
+
+/* A web address wider than a line starts on the line where it stands
+ * (filled, justified) and breaks after a separator; the justified line
+ * spreads its Han characters, never the address: its glyphs keep the
+ * spacing they have when nothing is spread. */
+static void test_web_address_in_a_justified_paragraph(void)
+{
+    const char *text = "有关政策文件已在区政府门户网站公开，详见https://www.jinan.gov.cn/xjwz/zwgk/zfxxgkzl/"
+                       "fdzdgknr/202506/t20250612_4867533.htm，欢迎查阅。";
+    gw_span span = { 0, strlen(text), &body };
+    gw_loc loc = { "web-address", 0, 0, "", 0 };
+    gw_lines spread, plain;
+    gw_measure ragged = measure;
+    ragged.justify = 0;
+    CHECK(gw_set_text(text, span.end, &span, 1, &measure, loc, NULL, &spread) == GW_OK);
+    CHECK(gw_set_text(text, span.end, &span, 1, &ragged, loc, NULL, &plain) == GW_OK);
+    CHECK_MSG(spread.count == 3 && plain.count == 3, "%zu lines", spread.count);
+    if (spread.count == 3 && plain.count == 3) {
+        const gw_line *l = &spread.lines[0];
+        CHECK_MSG(l->fills && fabs(l->start + l->width - measure.width) < 0.01, "line 1 is %.2f pt", l->width);
+        const gw_glyph_run *a = run_starting(l, "https://"), *b = run_starting(&plain.lines[0], "https://");
+        CHECK_MSG(a && b && a->glyph_count == b->glyph_count && a->glyph_count >= 12,
+                  "line 1 holds no piece of the address");
+        for (size_t g = 1; a && b && g < a->glyph_count && g < b->glyph_count; g++)
+            CHECK_MSG(fabs((a->glyphs[g].x - a->glyphs[0].x) - (b->glyphs[g].x - b->glyphs[0].x)) < 0.001,
+                      "glyph %zu of the address is spread", g);
+        char last = text[spread.lines[0].text_end - 1];
+        CHECK_MSG(strchr("/.-_", last) != NULL, "line 1 ends with %c", last);
+    }
+    gw_lines_free(&spread);
+    gw_lines_free(&plain);
+}
+
 int main(void)
 {
     print_mode = getenv("GW_LINEBREAK_PRINT") != NULL;
@@ -137,6 +178,7 @@ int main(void)
         for (size_t k = 0; k < cases[i].line_count; k++) free(cases[i].lines[k]);
     }
     free(cases);
+    if (!print_mode) test_web_address_in_a_justified_paragraph();
     gw_fontset_destroy(fonts);
     gw_diagnostics_destroy(d);
     return print_mode ? 0 : check_summary();
