@@ -317,6 +317,17 @@ static int on_option(void *ctx, const cli_option *opt, const char *value)
     return 1;
 }
 
+/* OUTDIR is made when missing; something else than a folder there would
+ * fail every document alike: said once, before any is rendered. */
+static int outdir_usable(const char *outdir)
+{
+    struct stat st;
+    if (stat(outdir, &st) != 0 || S_ISDIR(st.st_mode)) return 1;
+    fprintf(stderr, cli_language() == GW_LANG_ZH ? "gongwen batch：%s 不是目录\n" : "gongwen batch: %s is not a folder\n",
+            outdir);
+    return 0;
+}
+
 /* The options, then the documents the operands name; *rc stays -1 when
  * the run may go on. */
 static int parse_options(int argc, char **argv, options *o, batch_jobs *jobs, int *rc)
@@ -327,6 +338,7 @@ static int parse_options(int argc, char **argv, options *o, batch_jobs *jobs, in
     if (!cli_parse("batch", option_table, argc, argv, on_option, o, &inputs, &ninputs)) *rc = inputs ? EXIT_USAGE : EXIT_ENV;
     else if (o->help) { usage(stdout); *rc = EXIT_OK; }
     else if (!o->outdir || !ninputs) *rc = EXIT_USAGE;
+    else if (!outdir_usable(o->outdir)) *rc = EXIT_USAGE;
     for (int i = 0; *rc < 0 && i < ninputs; i++)
         if (!batch_add_inputs(jobs, inputs[i], o->outdir)) *rc = EXIT_USAGE;
     if (*rc < 0 && !batch_check_outputs(jobs)) *rc = EXIT_USAGE;

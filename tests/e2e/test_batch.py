@@ -220,6 +220,11 @@ class Batch(gw.Case):
         r = self.batch(root, "-o", self.path("o"), "-jx")
         self.assertEqual(r.returncode, 2)
         self.assertIn("-j takes a number from 1 to 1024, not x", r.stderr)
+        open(self.path("file"), "w").close()
+        r = self.batch(root, "-o", self.path("file"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("file is not a folder", r.stderr)
+        self.assertEqual(len(r.stderr.splitlines()), 2)                   # said once, then the usage line
         r = self.batch(root, "-o", self.path("o"), "--bogus")
         self.assertEqual(r.returncode, 2)
         self.assertIn("unknown option --bogus", r.stderr)
