@@ -59,6 +59,7 @@ CASES = {
     "emphasis": ("render", lambda n: doc(body=paragraphs(n, 140_000, lambda k: "**甲**" * k)), 1_400_000),
     "combining": ("render", lambda n: doc(body=paragraphs(n, 17_000, lambda k: ("a" + "\u0301" * 30) * k)), 160_000),
     "url": ("render", lambda n: doc(body=paragraphs(n, 1_000_000, lambda k: "http://" + "a" * k)), 9_600_000),
+    "url-separators": ("render", lambda n: doc(body=paragraphs(n, 500_000, lambda k: "a/" * k)), 4_800_000),
     "rare-hanzi": ("render", lambda n: doc(body=paragraphs(n, 250_000, lambda k: "\U00020000" * k)), 2_400_000),
     "missing-glyph": ("render", lambda n: doc(body=paragraphs(n, 140_000, lambda k: "甲\U0010FFFD" * k)), 1_400_000),
     # one-line items and the title, at the 1 MB a text may have
