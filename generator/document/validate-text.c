@@ -22,13 +22,6 @@ static int is_control(uint32_t c)
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029;
 }
 
-/* The bidirectional controls ynode.c refuses as bytes. */
-static int is_bidi(uint32_t c)
-{
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
-           c == 0x061C;
-}
-
 /* Returns 0 after reporting the first control character of the text.  The
  * text is the value as decoded, so "\u202E" or "\x01" written as a YAML
  * escape is refused like the raw character. */
@@ -49,8 +42,9 @@ static int check_controls(gw_reader *R, const yaml_node_t *node, size_t start, s
             rd_report(R, rd_loc_at(R, node, at, path), GW_MSG_CONTROL_CHAR, (unsigned)c, gw_control_name(c));
             return 0;
         }
-        if (is_bidi(c)) {
-            rd_report(R, rd_loc_at(R, node, at, path), GW_MSG_BIDI_CONTROL, (unsigned)c);
+        if (gw_is_bidi_control(c) || gw_is_tag_character(c)) {   /* as ynode.c refuses them raw */
+            rd_report(R, rd_loc_at(R, node, at, path),
+                      gw_is_tag_character(c) ? GW_MSG_TAG_CHARACTER : GW_MSG_BIDI_CONTROL, (unsigned)c);
             return 0;
         }
         joined = gw_char_joins_previous(c) ? joined + 1 : 0;

@@ -59,3 +59,14 @@ size_t gw_line_break_at(const char *s, size_t len, size_t i)
     if ((unsigned char)s[i] == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0x85) return 2;
     return 0;
 }
+
+int gw_is_bidi_control(uint32_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+           c == 0x061C;
+}
+
+int gw_is_tag_character(uint32_t c)
+{
+    return c == 0xE0001 || (c >= 0xE0020 && c <= 0xE007F);
+}

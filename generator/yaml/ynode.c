@@ -55,14 +55,6 @@ static int is_raw_control(uint32_t c)
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0x2028 || c == 0x2029;
 }
 
-/* Bidirectional embeddings, overrides, isolates and marks: in Chinese
- * official text they have no use, and they can make what a reader sees
- * differ from what is stored ("Trojan Source"). */
-static int is_bidi_control(uint32_t c)
-{
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
-           c == 0x061C;
-}
 
 const char *gw_control_name(uint32_t c)
 {
@@ -106,8 +98,8 @@ static int check_encoding(const gw_yaml *y, gw_diagnostics *diags, size_t *perce
             gw_report(diags, loc, GW_MSG_CONTROL_CHAR, (unsigned)c, gw_control_name(c));
             return 0;
         }
-        if (is_bidi_control(c)) {
-            gw_report(diags, loc, GW_MSG_BIDI_CONTROL, (unsigned)c);
+        if (gw_is_bidi_control(c) || gw_is_tag_character(c)) {   /* util/utf8.h */
+            gw_report(diags, loc, gw_is_tag_character(c) ? GW_MSG_TAG_CHARACTER : GW_MSG_BIDI_CONTROL, (unsigned)c);
             return 0;
         }
         loc.column++;

@@ -224,6 +224,7 @@ static const broken broken_templates[] = {
     { "requires.yaml", "E0923", 2, 12, "requires[0]", NULL },
     { "duplicate.yaml", "E0920", 4, 3, "footer.gap", NULL },
     { "bidi.yaml", "E0014", 3, 11, "front.to_end", NULL },
+    { "tag.yaml", "E0018", 3, 11, "front.to_end", NULL },
     { "bad-colour.yaml", "E0903", 3, 19, "rules.header.color", NULL },
     { "wrong-kind.yaml", "E0919", 2, 9, "styles", NULL },
     { "bool.yaml", "E0922", 3, 15, "footer.first_page", NULL },
