@@ -24,10 +24,24 @@ static int is_ascii(const char *s, size_t len)
     return 1;
 }
 
+/* Where the index of "key[3]" starts: a '[' that ends the part as [digits],
+ * at most 9 of them (a document has no list that long).  NULL for any
+ * other part: a key a document gave ("甲[7777…]") is a name, whole. */
+static const char *index_bracket(const char *part, size_t len)
+{
+    const char *bracket = memchr(part, '[', len);
+    if (!bracket || part[len - 1] != ']') return NULL;
+    size_t digits = (size_t)(part + len - 1 - (bracket + 1));
+    if (digits == 0 || digits > 9) return NULL;
+    for (size_t i = 1; i <= digits; i++)
+        if (bracket[i] < '0' || bracket[i] > '9') return NULL;
+    return bracket;
+}
+
 /* One part "key" or "key[3]": its name, then 第N项 for the index. */
 static const gw_field *put_part(gw_buf *b, const gw_field *section, const char *part, size_t len)
 {
-    const char *bracket = memchr(part, '[', len);
+    const char *bracket = index_bracket(part, len);
     size_t key_len = bracket ? (size_t)(bracket - part) : len;
     char key[128];
     snprintf(key, sizeof key, "%.*s", (int)(key_len < sizeof key ? key_len : sizeof key - 1), part);
