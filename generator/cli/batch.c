@@ -33,7 +33,7 @@ typedef struct options {
     cli_common   common;      /* --font-path, --quiet: as render's */
     const char  *outdir, *report;
     long         threads;
-    int          fail_fast, check, profile, help, bad_jobs;
+    int          fail_fast, check, profile, help;
 } options;
 
 static const cli_option option_table[] = {

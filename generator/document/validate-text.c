@@ -42,9 +42,9 @@ static int check_controls(gw_reader *R, const yaml_node_t *node, size_t start, s
             rd_report(R, rd_loc_at(R, node, at, path), GW_MSG_CONTROL_CHAR, (unsigned)c, gw_control_name(c));
             return 0;
         }
-        if (gw_is_bidi_control(c) || gw_is_tag_character(c)) {   /* as ynode.c refuses them raw */
-            rd_report(R, rd_loc_at(R, node, at, path),
-                      gw_is_tag_character(c) ? GW_MSG_TAG_CHARACTER : GW_MSG_BIDI_CONTROL, (unsigned)c);
+        gw_msg hides = gw_hiding_character_message(c);    /* as ynode.c refuses them raw */
+        if (hides != GW_MSG_COUNT) {
+            rd_report(R, rd_loc_at(R, node, at, path), hides, (unsigned)c);
             return 0;
         }
         joined = gw_char_joins_previous(c) ? joined + 1 : 0;

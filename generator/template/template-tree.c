@@ -46,9 +46,9 @@ static int scalar_clean(const yaml_node_t *n, gw_template_src src, const char *p
             gw_report(diags, loc_of(src, path), GW_MSG_CONTROL_CHAR, (unsigned)c, gw_control_name(c));
             return 0;
         }
-        if (gw_is_bidi_control(c) || gw_is_tag_character(c)) {
-            gw_report(diags, loc_of(src, path), gw_is_tag_character(c) ? GW_MSG_TAG_CHARACTER : GW_MSG_BIDI_CONTROL,
-                      (unsigned)c);
+        gw_msg hides = gw_hiding_character_message(c);
+        if (hides != GW_MSG_COUNT) {
+            gw_report(diags, loc_of(src, path), hides, (unsigned)c);
             return 0;
         }
     }

@@ -147,11 +147,10 @@ static int apply_pattern(gw_title_scan *s, const gw_title_rule *r, gw_loc loc, g
     return err != U_MEMORY_ALLOCATION_ERROR;
 }
 
-/* Line breaking forbids a break between these two characters. */
-/* No break before a character that joins the one before it (a mark, a
- * format character such as U+0600 or ZWJ, a variation selector): the
- * itemizer keeps it in its neighbour's font, and alone at a line start it
- * would need a font of its own, which none may have. */
+/* Line breaking forbids a break between these two characters; nor is
+ * there one before a character that joins the one before it (a mark, ZWJ,
+ * a variation selector): the itemizer keeps it in its neighbour's font,
+ * and alone at a line start it would need a font of its own. */
 static int forbidden(uint32_t before, uint32_t after)
 {
     unsigned b = gw_char_class(before), a = gw_char_class(after);

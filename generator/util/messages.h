@@ -27,8 +27,8 @@ typedef enum gw_msg {
     GW_MSG_ALIAS,                /* alias name */
     GW_MSG_NOT_UTF8,             /* the byte */
     GW_MSG_CONTROL_CHAR,         /* code point, its name */
-    GW_MSG_BIDI_CONTROL,
-    GW_MSG_TAG_CHARACTER,         /* code point */
+    GW_MSG_BIDI_CONTROL,         /* code point */
+    GW_MSG_TAG_CHARACTER,        /* code point */
     GW_MSG_LINE_BREAK,           /* field name */
     GW_MSG_SECOND_DOCUMENT,
     GW_MSG_TOO_MANY_PROBLEMS,    /* shown */

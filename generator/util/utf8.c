@@ -60,13 +60,10 @@ size_t gw_line_break_at(const char *s, size_t len, size_t i)
     return 0;
 }
 
-int gw_is_bidi_control(uint32_t c)
+gw_msg gw_hiding_character_message(uint32_t c)
 {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
-           c == 0x061C;
-}
-
-int gw_is_tag_character(uint32_t c)
-{
-    return c == 0xE0001 || (c >= 0xE0020 && c <= 0xE007F);
+    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C)
+        return GW_MSG_BIDI_CONTROL;
+    if (c == 0xE0001 || (c >= 0xE0020 && c <= 0xE007F)) return GW_MSG_TAG_CHARACTER;
+    return GW_MSG_COUNT;
 }

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "util/buf.h"
+#include "util/messages.h"
 
 #define GW_UTF8_INVALID 0xFFFFFFFFu
 
@@ -26,12 +27,13 @@ size_t gw_line_break_at(const char *s, size_t len, size_t i);
 long gw_utf8_count(const char *s, size_t len);
 
 /* Characters that make what a reader sees differ from what is stored,
- * refused in every text (raw, escaped, in templates):
- * bidirectional embeddings, overrides, isolates and marks ("Trojan
- * Source": the text shows in another order, E0014), and the tag
- * characters U+E0001 and U+E0020-U+E007F (invisible: they carry text
- * that a copy or a search finds and the page does not show, E0018).  In
- * Chinese official text neither has a use. */
-int gw_is_bidi_control(uint32_t c);
-int gw_is_tag_character(uint32_t c);
+ * refused in every text (raw, escaped, in templates): bidirectional
+ * embeddings, overrides, isolates and marks ("Trojan Source": the text
+ * shows in another order, GW_MSG_BIDI_CONTROL, E0014), and the tag
+ * characters U+E0001 and U+E0020-U+E007F (invisible: they carry text that
+ * a copy or a search finds and the page does not show,
+ * GW_MSG_TAG_CHARACTER, E0018).  In Chinese official text neither has a
+ * use.  The message that refuses c (its argument: the code point), or
+ * GW_MSG_COUNT when c hides nothing. */
+gw_msg gw_hiding_character_message(uint32_t c);
 #endif

@@ -55,7 +55,6 @@ static int is_raw_control(uint32_t c)
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0x2028 || c == 0x2029;
 }
 
-
 const char *gw_control_name(uint32_t c)
 {
     switch (c) {
@@ -98,8 +97,9 @@ static int check_encoding(const gw_yaml *y, gw_diagnostics *diags, size_t *perce
             gw_report(diags, loc, GW_MSG_CONTROL_CHAR, (unsigned)c, gw_control_name(c));
             return 0;
         }
-        if (gw_is_bidi_control(c) || gw_is_tag_character(c)) {   /* util/utf8.h */
-            gw_report(diags, loc, gw_is_tag_character(c) ? GW_MSG_TAG_CHARACTER : GW_MSG_BIDI_CONTROL, (unsigned)c);
+        gw_msg hides = gw_hiding_character_message(c);
+        if (hides != GW_MSG_COUNT) {
+            gw_report(diags, loc, hides, (unsigned)c);
             return 0;
         }
         loc.column++;
